@@ -1,0 +1,133 @@
+"""Shared fixtures: one strict build per session, a local static server, and Debian's Chromium.
+
+Browser tests never skip: if Chromium is missing, they fail and say how to install it.
+"""
+
+import functools
+import http.server
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# Flags for a root user on a machine with no network but loopback: no background calls home.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-default-apps",
+    "--no-first-run",
+    "--disable-quic",
+]
+READY = "form.quiz[data-quiz-state=ready]"
+
+
+def run_build(config=ROOT / "mkdocs.yml", site_dir=None, cwd=ROOT):
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)]
+    if site_dir is not None:
+        command += ["--site-dir", str(site_dir)]
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, env=env)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory):
+    """The site built once with --strict; returns (site path, build output)."""
+    site = tmp_path_factory.mktemp("site")
+    prepared = subprocess.run([sys.executable, "-m", "quiz", "prepare", str(DOCS)], cwd=ROOT,
+                              capture_output=True, text=True)
+    assert prepared.returncode == 0, prepared.stderr
+    result = run_build(site_dir=site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site, result.stdout + result.stderr
+
+
+@pytest.fixture(scope="session")
+def site_dir(built_site):
+    return built_site[0]
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".js": "text/javascript",
+        ".mjs": "text/javascript",
+        ".wasm": "application/wasm",
+        ".py": "text/plain",
+        ".json": "application/json",
+    }
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(site_dir):
+    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield "http://127.0.0.1:%d" % httpd.server_address[1]
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not os.path.exists(CHROMIUM):
+        pytest.fail("Chromium is missing at %s: install Debian's `chromium` package "
+                    "(sh tools/install-system-deps.sh does it)" % CHROMIUM)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+class Recorder:
+    """Every request a page makes, and every error it throws, for assertions."""
+
+    def __init__(self, page):
+        self.requests = []
+        self.errors = []
+        page.on("request", lambda request: self.requests.append(request.url))
+        page.on("pageerror", lambda error: self.errors.append(str(error)))
+        page.on("console", lambda message: message.type == "error" and self.errors.append(message.text))
+
+    def foreign(self, origin):
+        allowed = urlsplit(origin).netloc
+        return [url for url in self.requests
+                if not url.startswith(("data:", "blob:")) and urlsplit(url).netloc != allowed]
+
+
+@pytest.fixture
+def new_page(browser):
+    """Factory: new_page(**context_options) -> page with .recorder; contexts are closed after the test."""
+    contexts = []
+
+    def make(**options):
+        context = browser.new_context(**options)
+        contexts.append(context)
+        page = context.new_page()
+        page.recorder = Recorder(page)
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def quiz_page(new_page, server):
+    page = new_page()
+    page.goto(server + "/quiz/")
+    page.wait_for_selector(READY, timeout=20000)
+    return page

@@ -1,0 +1,195 @@
+"""The built site: strict build, the article word for word, quiz markup without JavaScript, no foreign hosts."""
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+
+from quiz.assets import pyscript_files
+from quiz.check import check_docs
+
+from .conftest import DOCS, ROOT
+
+SOURCE = Path(__file__).parent / "fixtures" / "source-article.txt"
+TITLE = "Unlock Your Ankles to Reduce Knee, Hip and Back Pain"
+# Page furniture of the source, not article text: publisher and date lines, the repeated title, the share bar.
+FURNITURE = {"24Sevenupdates.", "Fri, Feb 20, 2026", TITLE}
+
+
+class Page(HTMLParser):
+    """Text, ids and loaded resources of one built HTML page."""
+
+    LOADING = {("script", "src"), ("img", "src"), ("iframe", "src"), ("source", "src"), ("audio", "src"),
+               ("video", "src"), ("embed", "src"), ("object", "data")}
+    LOADING_LINK_RELS = {"stylesheet", "icon", "preload", "modulepreload", "manifest", "apple-touch-icon"}
+
+    def __init__(self, path):
+        super().__init__()
+        self.text_parts, self.ids, self.loaded, self.links, self.tags = [], set(), [], [], []
+        self._skip = 0
+        self.feed(path.read_text(encoding="utf-8"))
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        self.tags.append((tag, attrs))
+        if "id" in attrs:
+            self.ids.add(attrs["id"])
+        if tag in ("script", "style"):
+            self._skip += 1
+        for element, name in self.LOADING:
+            if tag == element and attrs.get(name):
+                self.loaded.append(attrs[name])
+        if tag == "link" and attrs.get("href") and set((attrs.get("rel") or "").split()) & self.LOADING_LINK_RELS:
+            self.loaded.append(attrs["href"])
+        if tag == "a" and attrs.get("href"):
+            self.links.append(attrs["href"])
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style"):
+            self._skip -= 1
+
+    def handle_data(self, data):
+        if not self._skip:
+            self.text_parts.append(data)
+
+    @property
+    def text(self):
+        return " ".join(" ".join(self.text_parts).split())
+
+
+def page(site_dir, url_path):
+    return Page(site_dir / url_path / "index.html" if not url_path.endswith(".html") else site_dir / url_path)
+
+
+def source_sentences():
+    sentences = []
+    for line in SOURCE.read_text(encoding="utf-8").splitlines():
+        # Bullets may become a Markdown list: the bullet character is not text.
+        line = line.strip().lstrip("\u2022").strip()
+        if not line or line in FURNITURE or line.startswith("Share:"):
+            continue
+        sentences.extend(part.strip() for part in re.split(r"(?<=\.)\s+", line) if part.strip())
+    return sentences
+
+
+def test_strict_build_has_no_warnings(built_site):
+    _, output = built_site
+    assert not [line for line in output.splitlines() if "WARNING" in line or "ERROR" in line]
+
+
+def test_every_sentence_of_the_source_is_published(site_dir):
+    text = page(site_dir, "unlock-your-ankles").text
+    sentences = source_sentences()
+    assert len(sentences) >= 30
+    missing = [sentence for sentence in sentences if " ".join(sentence.split()) not in text]
+    assert missing == []
+
+
+def test_article_shows_title_publisher_and_date(site_dir):
+    article = page(site_dir, "unlock-your-ankles")
+    assert TITLE in article.text
+    assert "24Sevenupdates" in article.text
+    assert ("time", {"datetime": "2026-02-20"}) in article.tags
+
+
+ARTICLE_SECTIONS = [
+    "why-ankle-mobility-matters", "the-chain-reaction", "the-role-of-dorsiflexion", "common-compensation-patterns",
+    "calf-muscles-the-hidden-limiter", "why-strength-and-flexibility-both-matter",
+    "signs-your-ankles-may-be-restricted", "simple-self-checks", "why-improving-ankle-mobility-helps",
+]
+
+
+def test_every_heading_is_an_anchor_in_the_table_of_contents(site_dir):
+    article = page(site_dir, "unlock-your-ankles")
+    for anchor in ARTICLE_SECTIONS:
+        assert anchor in article.ids
+        assert "#" + anchor in article.links, "%s is missing from the table of contents" % anchor
+
+
+def test_site_has_home_article_quiz_and_about(site_dir):
+    home = page(site_dir, ".")
+    for target in ("unlock-your-ankles/", "quiz/", "about/"):
+        assert target in home.links
+    about = page(site_dir, "about").text
+    assert "never sent anywhere" in about and "pull request" in about
+
+
+def test_quiz_page_has_complete_markup_without_javascript(site_dir):
+    questions, _ = check_docs(str(DOCS))
+    quiz = site_dir.joinpath("quiz", "index.html").read_text(encoding="utf-8")
+    parsed = Page(site_dir / "quiz" / "index.html")
+    all_questions = [question for found in questions.values() for question in found]
+    assert len(all_questions) >= 8
+    for question in all_questions:
+        block = re.search(r'<fieldset class="quiz-question" id="q-%s".*?</fieldset>' % re.escape(question.id),
+                          quiz, re.S)
+        assert block, question.id
+        block = block.group(0)
+        assert "<legend" in block
+        for option in question.options:
+            input_id = "q-%s-%s" % (question.id, option.key)
+            assert 'id="%s"' % input_id in block and '<label for="%s">' % input_id in block
+        assert re.search(r"<details class=\"quiz-answer\"><summary>Show the answer</summary>", block)
+        assert 'class="quiz-answer__see"' in block
+        key = json.loads(re.search(r'<script type="application/json" class="quiz-key">(.*?)</script>',
+                                   block).group(1))
+        assert key == question.answer_key()
+    assert parsed.text.count("Show the answer") == len(all_questions)
+
+
+def test_quiz_links_reach_existing_sections(site_dir):
+    quiz = site_dir.joinpath("quiz", "index.html").read_text(encoding="utf-8")
+    hrefs = re.findall(r'<p class="quiz-answer__see"><a href="([^"]+)"', quiz)
+    assert len(hrefs) >= 8
+    for href in hrefs:
+        target = urlsplit(urljoin("http://site/quiz/", href))
+        assert target.fragment, href
+        path = site_dir / target.path.lstrip("/") / "index.html"
+        assert target.fragment in Page(path).ids, href
+
+
+def built_pages(site_dir):
+    return sorted(path for path in site_dir.rglob("*.html") if "assets" not in path.parts)
+
+
+def test_no_page_loads_anything_from_another_host(site_dir):
+    for path in built_pages(site_dir):
+        for url in Page(path).loaded:
+            parts = urlsplit(url)
+            assert not parts.scheme and not parts.netloc, "%s loads %s" % (path.relative_to(site_dir), url)
+    for css in site_dir.rglob("*.css"):
+        assert not re.search(r"url\(\s*['\"]?(?:https?:)?//", css.read_text(encoding="utf-8")), css
+
+
+def test_pyscript_loads_only_on_quiz_pages(site_dir):
+    for path in built_pages(site_dir):
+        html = path.read_text(encoding="utf-8")
+        has_quiz = "data-quiz-question=" in html
+        assert ("vendor/pyscript/core.js" in html) == has_quiz, path
+        assert ('type="mpy"' in html) == has_quiz, path
+    assert "data-quiz-question=" in site_dir.joinpath("quiz", "index.html").read_text(encoding="utf-8")
+
+
+def test_only_needed_runtime_files_are_published(site_dir):
+    pyscript = sorted(path.name for path in site_dir.joinpath("assets", "vendor", "pyscript").iterdir())
+    assert pyscript == pyscript_files()
+    assert {"core.js", "core.css"} <= set(pyscript)
+    assert not [name for name in pyscript if name.endswith(".map") or "editor" in name or "terminal" in name]
+    assert sorted(path.name for path in site_dir.joinpath("assets", "vendor", "micropython").iterdir()) == [
+        "micropython.mjs", "micropython.wasm"]
+    assert sorted(path.name for path in site_dir.joinpath("assets", "quiz").iterdir()) == ["app.py", "scoring.py"]
+    assert not list(site_dir.joinpath("assets", "vendor").rglob("*.map"))
+
+
+def test_published_quiz_python_is_the_source(site_dir):
+    for name in ("app.py", "scoring.py"):
+        assert site_dir.joinpath("assets", "quiz", name).read_bytes() == ROOT.joinpath("quiz", name).read_bytes()
+
+
+def test_no_google_fonts_or_repository_api(site_dir):
+    for path in built_pages(site_dir):
+        html = path.read_text(encoding="utf-8")
+        assert "fonts.googleapis" not in html and "fonts.gstatic" not in html and "api.github.com" not in html

@@ -1,0 +1,162 @@
+"""The ```quiz authoring format: every mistake reported with its line, valid questions round-trip.
+
+Golden files in the pymdown-extensions style: tests/quiz_format/malformed/NAME.md holds a page with
+mistakes, NAME.errors the exact `line: message` lines a contributor must see for it.
+"""
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quiz import scoring
+from quiz.check import check_docs, find_fences, format_issues
+from quiz.parse import parse_question
+from quiz.render import json_for_script, render_question
+
+from .conftest import DOCS, ROOT, run_build
+
+FORMAT_DIR = Path(__file__).parent / "quiz_format"
+CASES = sorted(FORMAT_DIR.joinpath("malformed").glob("*.md"))
+
+
+def check_case(tmp_path, source, monkeypatch):
+    shutil.copy(FORMAT_DIR / "page.md", tmp_path / "page.md")
+    shutil.copy(source, tmp_path / "case.md")
+    monkeypatch.chdir(tmp_path)
+    _, issues = check_docs(".")
+    return issues
+
+
+def test_corpus_is_large_enough():
+    assert len(CASES) >= 30
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.stem for case in CASES])
+def test_malformed_case_reports_exact_lines(case, tmp_path, monkeypatch):
+    expected = case.with_suffix(".errors").read_text(encoding="utf-8").splitlines()
+    issues = check_case(tmp_path, case, monkeypatch)
+    assert all(issue.path == "case.md" for issue in issues)
+    assert ["%d: %s" % (issue.line, issue.message) for issue in issues] == expected
+    assert expected, "every malformed case must produce at least one error"
+
+
+def test_site_questions_are_valid():
+    questions, issues = check_docs(str(DOCS))
+    assert issues == []
+    assert sum(len(found) for found in questions.values()) >= 8
+
+
+def test_cli_lists_every_error_as_path_line_message(tmp_path):
+    shutil.copy(FORMAT_DIR / "page.md", tmp_path / "page.md")
+    shutil.copy(FORMAT_DIR / "malformed" / "every-error-at-once.md", tmp_path / "broken.md")
+    shutil.copy(FORMAT_DIR / "malformed" / "missing-id.md", tmp_path / "second.md")
+    run = subprocess.run([sys.executable, "-m", "quiz", "check", str(tmp_path)], capture_output=True, text=True,
+                         cwd=tmp_path)
+    assert run.returncode == 1
+    lines = run.stderr.strip().splitlines()
+    assert lines[-1] == "9 error(s) in quiz blocks"
+    assert lines[0] == "broken.md:2: id 'Bad Id' must be lowercase letters, digits and single hyphens"
+    assert "second.md:2: missing key 'id'" in lines
+    assert "Traceback" not in run.stderr
+
+
+def test_cli_passes_on_the_site():
+    run = subprocess.run([sys.executable, "-m", "quiz", "check", "docs"], capture_output=True, text=True, cwd=ROOT)
+    assert run.returncode == 0, run.stderr
+    assert "no errors" in run.stdout
+
+
+def test_mkdocs_build_fails_listing_every_error(tmp_path):
+    docs = tmp_path / "docs"
+    shutil.copytree(DOCS, docs, ignore=shutil.ignore_patterns("assets"))
+    broken = FORMAT_DIR / "malformed" / "every-error-at-once.md"
+    (docs / "broken.md").write_text(broken.read_text(encoding="utf-8"), encoding="utf-8")
+    (docs / "page.md").write_text((FORMAT_DIR / "page.md").read_text(encoding="utf-8"), encoding="utf-8")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("custom_dir: overrides", "custom_dir: %s" % (ROOT / "overrides"))
+    config = config.replace("  - quiz/mkdocs_hooks.py", "  - %s" % (ROOT / "quiz" / "mkdocs_hooks.py"))
+    (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
+    result = run_build(config=tmp_path / "mkdocs.yml", cwd=tmp_path)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "docs/broken.md:2: id 'Bad Id'" in output
+    assert "docs/broken.md:11: option box [?] is not valid" in output
+    assert "quiz blocks have 8 error(s)" in output
+    assert "Traceback" not in output
+
+
+def test_nested_fences_are_not_quizzes():
+    text = "````markdown\n```quiz\nid: x\n```\n````\n\n```quiz\nid: y\n```\n"
+    fences = find_fences(text)
+    assert [(fence.info, fence.line) for fence in fences] == [("markdown", 1), ("quiz", 7)]
+
+
+HOSTILE = '<img src=x onerror="window.hacked=1">'
+
+
+def test_hostile_text_renders_as_text():
+    lines = ("id: hostile\ntype: single\nsee: page.md#a\n\nWhich *one*? %s\n\n- [x] Yes %s\n    > Note %s\n- [ ] No\n\n"
+             "Because </script><script>window.hacked=1</script> [link](javascript:alert(1))." % ((HOSTILE,) * 3))
+    question, issues = parse_question(lines.split("\n"), 1)
+    assert [issue.message for issue in issues] == [
+        "raw HTML is not allowed in question text; write Markdown instead",
+        "raw HTML is not allowed in option text; write Markdown instead",
+        "raw HTML is not allowed in option feedback; write Markdown instead",
+        "raw HTML is not allowed in the explanation; write Markdown instead",
+        "javascript: and data: URLs are not allowed in the explanation",
+    ]
+    # Even if a check were bypassed, rendering escapes it.
+    html = render_question(question, "../page/#a", "A <b>section</b>")
+    assert "<img" not in html and "<script>window" not in html and "<b>" not in html
+    assert "&lt;img src=x onerror=" in html
+    assert "javascript:" not in html
+    assert "<em>one</em>" in html
+
+
+def test_answer_key_json_cannot_close_script():
+    text = json_for_script({"id": "</script><!--", "amp": "&"})
+    assert "<" not in text and ">" not in text and "&" not in text
+
+
+# Property: any valid question survives parse -> render -> score, and the right answers score full marks.
+words = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=8)
+sentences = st.lists(words, min_size=1, max_size=6).map(" ".join)
+
+
+@st.composite
+def valid_questions(draw):
+    kind = draw(st.sampled_from(["single", "multiple"]))
+    texts = draw(st.lists(sentences, min_size=2, max_size=6, unique_by=lambda t: " ".join(t.split()).lower()))
+    if kind == "single":
+        correct = {draw(st.integers(0, len(texts) - 1))}
+    else:
+        correct = set(draw(st.lists(st.integers(0, len(texts) - 1), min_size=1, unique=True)))
+    points = draw(st.integers(1, 5))
+    lines = ["id: q-%s" % draw(words), "type: %s" % kind, "see: page.md#a", "points: %d" % points, "",
+             draw(sentences) + "?", ""]
+    for index, text in enumerate(texts):
+        lines.append("- [%s] %s" % ("x" if index in correct else " ", text))
+    lines += ["", draw(sentences) + "."]
+    return lines, kind, len(texts), correct, points
+
+
+@settings(max_examples=150, deadline=None)
+@given(valid_questions())
+def test_valid_questions_round_trip(generated):
+    lines, kind, count, correct, points = generated
+    question, issues = parse_question(lines, 1)
+    assert issues == []
+    assert question.type == kind and len(question.options) == count and question.points == points
+    html = render_question(question, "../page/#a", "A")
+    assert html.count('type="%s"' % ("radio" if kind == "single" else "checkbox")) == count
+    key = question.answer_key()
+    right = [str(index + 1) for index in sorted(correct)]
+    assert scoring.score_question(key, right)["earned"] == points * 100
+    wrong = [str(index + 1) for index in range(count) if index not in correct]
+    if wrong:
+        assert scoring.score_question(key, wrong)["verdict"] == "incorrect"

@@ -1,0 +1,54 @@
+"""The scoring rules, proven on the same vectors under CPython and under MicroPython (the browser's)."""
+
+import json
+import shutil
+import subprocess
+
+import pytest
+
+from quiz import scoring
+
+from .conftest import ROOT
+
+VECTORS_PATH = ROOT / "tests" / "scoring_vectors.json"
+VECTORS = json.loads(VECTORS_PATH.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("vector", VECTORS, ids=[vector["name"] for vector in VECTORS])
+def test_cpython_matches_vector(vector):
+    assert getattr(scoring, vector["call"])(*vector["args"]) == vector["expect"]
+
+
+@pytest.fixture(scope="module")
+def micropython_results():
+    node = shutil.which("node")
+    assert node, "Node.js is needed to run MicroPython outside the browser (sh tools/install-system-deps.sh)"
+    run = subprocess.run(
+        [node, str(ROOT / "tests" / "micropython" / "run_vectors.mjs"), str(ROOT / "quiz" / "scoring.py"),
+         str(VECTORS_PATH)],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert run.returncode == 0, run.stderr
+    output = json.loads(run.stdout.strip().splitlines()[-1])
+    assert output["implementation"] == "micropython"
+    return {result["name"]: result for result in output["results"]}
+
+
+@pytest.mark.parametrize("vector", VECTORS, ids=[vector["name"] for vector in VECTORS])
+def test_micropython_matches_vector(vector, micropython_results):
+    result = micropython_results[vector["name"]]
+    assert "error" not in result, result["error"]
+    assert result["value"] == vector["expect"]
+
+
+def test_vectors_cover_every_public_function():
+    public = {name for name in dir(scoring) if not name.startswith("_") and callable(getattr(scoring, name))}
+    assert public == {vector["call"] for vector in VECTORS}
+
+
+def test_multiple_never_negative_and_never_above_points():
+    key = {"id": "m", "type": "multiple", "points": 2, "options": ["1", "2", "3", "4", "5"], "correct": ["2", "5"]}
+    for mask in range(32):
+        chosen = [str(i + 1) for i in range(5) if mask & (1 << i)]
+        result = scoring.score_question(key, chosen)
+        assert 0 <= result["earned"] <= result["possible"] == 200

@@ -1,0 +1,21 @@
+#!/bin/sh
+# Installs what the tests need from Debian when it is missing: Chromium (driven by Playwright) and Node.js.
+# Runs apt-get as root, or through sudo; says exactly what to do when neither is possible.
+set -eu
+
+missing=""
+[ -x /usr/bin/chromium ] || missing="$missing chromium"
+command -v npm >/dev/null 2>&1 || missing="$missing nodejs npm"
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" = 0 ]; then
+  run=""
+elif command -v sudo >/dev/null 2>&1; then
+  run="sudo"
+else
+  echo "error: the tests need these Debian packages:$missing; install them with apt-get as root" >&2
+  exit 1
+fi
+echo "installing Debian packages:$missing"
+$run apt-get update -q
+DEBIAN_FRONTEND=noninteractive $run apt-get install -y -q --no-install-recommends $missing fonts-dejavu-core
