@@ -5,7 +5,9 @@ BIN := $(VENV)/bin
 PY_STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: serve test build check setup system-deps clean
+BENCH_STAMP := bench/node_modules/.installed
+
+.PHONY: serve test build check bench setup system-deps clean
 
 ## serve: set up, build and serve the site with live reload on http://127.0.0.1:8000
 serve: setup
@@ -25,6 +27,10 @@ build: setup
 check: setup
 	$(BIN)/python -m quiz check docs
 
+## bench: page-load figures (MicroPython, Pyodide, plain JavaScript), build scaling and Lighthouse
+bench: setup system-deps $(BENCH_STAMP)
+	$(BIN)/python bench/run.py
+
 setup: $(PY_STAMP) $(NODE_STAMP)
 
 $(PY_STAMP): pyproject.toml requirements.lock
@@ -35,6 +41,10 @@ $(PY_STAMP): pyproject.toml requirements.lock
 
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund
+	touch $@
+
+$(BENCH_STAMP): bench/package.json bench/package-lock.json
+	npm ci --prefix bench --no-audit --no-fund
 	touch $@
 
 system-deps:

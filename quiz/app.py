@@ -8,7 +8,7 @@ no string from the page is ever parsed as HTML.
 
 import json
 
-from pyscript import document
+from pyscript import document, window
 from pyscript.ffi import create_proxy
 
 import scoring
@@ -183,3 +183,5 @@ def _runs(fieldsets):
 
 QUIZZES = [Quiz(run) for run in _runs(_nodes(document, "fieldset.quiz-question"))]
 document.documentElement.setAttribute("data-quiz-ready", str(len(QUIZZES)))
+# Lets benchmarks measure navigation -> usable quiz with the browser's own clock.
+window.performance.mark("quiz-ready")

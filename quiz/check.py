@@ -114,6 +114,10 @@ def check_docs(docs_dir):
                 problem = _check_see(question.see, path, docs_dir, sources)
                 if problem:
                     issues.append(FileIssue(shown, question.keys_line["see"], problem))
+            for line, target in question.links:
+                problem = _check_link(target, path, docs_dir, sources)
+                if problem:
+                    issues.append(FileIssue(shown, line, problem))
             found.append(question)
         if found:
             questions[shown] = found
@@ -121,15 +125,31 @@ def check_docs(docs_dir):
     return questions, issues
 
 
+def _find_page(target, page_path, sources):
+    """(normalised path or None, anchor) of a `page.md#anchor` link written in page_path."""
+    page, _, anchor = target.partition("#")
+    path = os.path.normpath(os.path.join(os.path.dirname(page_path), page)) if page else page_path
+    return (path if path.endswith(".md") and path in sources else None), anchor
+
+
 def _check_see(see, page_path, docs_dir, sources):
-    page, _, anchor = see.partition("#")
-    target = os.path.normpath(os.path.join(os.path.dirname(page_path), page)) if page else page_path
-    if not target.endswith(".md") or target not in sources:
+    page = see.partition("#")[0]
+    target, anchor = _find_page(see, page_path, sources)
+    if target is None:
         return "see: page %r does not exist under %s" % (page, _display(docs_dir))
     if not anchor:
         return "see: %r names no section; add `#anchor` of the heading that answers the question" % see
     if anchor not in heading_ids(sources[target]):
         return "see: %r has no section with anchor #%s" % (page or os.path.basename(page_path), anchor)
+    return None
+
+
+def _check_link(link, page_path, docs_dir, sources):
+    target, anchor = _find_page(link, page_path, sources)
+    if target is None:
+        return "link to %r: no such page under %s" % (link.partition("#")[0], _display(docs_dir))
+    if anchor and anchor not in heading_ids(sources[target]):
+        return "link to %r: the page has no section with anchor #%s" % (link, anchor)
     return None
 
 

@@ -15,26 +15,26 @@ from .parse import parse_question
 from .render import render_question
 
 
-def _resolve_see(see, md):
-    """(href relative to the current page, heading text) for a `page.md#anchor` reference."""
-    page, _, anchor = see.partition("#")
+def _resolve(target, md):
+    """(href relative to the current page, heading text or None) for a `page.md#anchor` link."""
+    page, _, anchor = target.partition("#")
     relpath = md.treeprocessors["relpath"] if "relpath" in md.treeprocessors else None
     if relpath is None:
         # Outside MkDocs there is no page context: link as the directory URL MkDocs would give it.
         stem = page[:-3] if page.endswith(".md") else page
-        return "../%s/#%s" % (stem, anchor), anchor.replace("-", " ").capitalize()
+        return "../%s/%s" % (stem, "#" + anchor if anchor else ""), None
+    from mkdocs.utils import get_relative_url
+
     current = relpath.file
     target_uri = posixpath.normpath(posixpath.join(posixpath.dirname(current.src_uri), page)) if page \
         else current.src_uri
-    target = relpath.files.get_file_from_path(target_uri)
-    if target is None:
-        raise SuperFencesException("quiz see: %r: no page %s" % (see, target_uri))
-    from mkdocs.utils import get_relative_url
-
-    href = get_relative_url(target.url, current.url) + "#" + anchor
-    title = heading_ids(target.content_string).get(anchor)
-    if title is None:
-        raise SuperFencesException("quiz see: %r: %s has no section #%s" % (see, target_uri, anchor))
+    found = relpath.files.get_file_from_path(target_uri)
+    if found is None:
+        raise SuperFencesException("quiz link %r: no page %s" % (target, target_uri))
+    href = get_relative_url(found.url, current.url) + ("#" + anchor if anchor else "")
+    title = heading_ids(found.content_string).get(anchor) if anchor else None
+    if anchor and title is None:
+        raise SuperFencesException("quiz link %r: %s has no section #%s" % (target, target_uri, anchor))
     return href, title
 
 
@@ -44,5 +44,6 @@ def format_quiz(src, language, class_name, options, md, **kwargs):
     if issues:
         details = "; ".join("line %d of the block: %s" % (issue.line, issue.message) for issue in issues)
         raise SuperFencesException("malformed quiz block: " + details)
-    href, title = _resolve_see(question.see, md)
-    return render_question(question, href, title)
+    href, title = _resolve(question.see, md)
+    return render_question(question, href, title or question.see.partition("#")[2].replace("-", " "),
+                           link=lambda target: _resolve(target, md)[0])

@@ -4,6 +4,7 @@ The format is documented in docs/contributing/quiz-format.md. Line numbers are t
 file: the caller passes the line the fence body starts on.
 """
 
+import html
 import re
 from collections import namedtuple
 
@@ -26,6 +27,8 @@ class Question:
         self.explanation = ""
         self.line = 0
         self.keys_line = {}
+        # (line, "page.md#anchor") for every link to another page in the text, checked against the docs.
+        self.links = []
 
     @property
     def correct_keys(self):
@@ -49,6 +52,7 @@ OPTION_LIKE_RE = re.compile(r"^[-*+]\s+\[")
 FEEDBACK_RE = re.compile(r"^\s+>\s?(.*)$")
 # Tags such as <img ...>, </script>, <!-- -->: question text is Markdown, never raw HTML.
 HTML_RE = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>")
+EXTERNAL_IMAGE_RE = re.compile(r"!\[[^\]]*\]\(\s*<?\s*(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
 SCRIPT_URL_RE = re.compile(r"\]\(\s*<?\s*(?:javascript|vbscript|data)\s*:", re.IGNORECASE)
 
 
@@ -59,11 +63,20 @@ def _unquote(value):
     return value
 
 
-def _check_text(text, line, what, issues):
+PAGE_LINK_RE = re.compile(r"\]\(\s*<?([^)\s:>]+\.md(?:#[^)\s>]*)?)>?\s*\)")
+
+
+def _check_text(text, line, what, issues, links=None):
+    if links is not None:
+        links.extend((line, target) for target in PAGE_LINK_RE.findall(text))
     if HTML_RE.search(text):
         issues.append(Issue(line, "raw HTML is not allowed in %s; write Markdown instead" % what))
-    if SCRIPT_URL_RE.search(text) or re.search(r"(?i)\bjavascript\s*:", text):
+    plain = html.unescape(text)
+    if SCRIPT_URL_RE.search(plain) or re.search(r"(?i)\bjavascript\s*:", plain):
         issues.append(Issue(line, "javascript: and data: URLs are not allowed in %s" % what))
+    if EXTERNAL_IMAGE_RE.search(plain):
+        issues.append(Issue(line, "images in %s must be files of this site, not URLs: the page may not "
+                            "load anything from another host" % what))
 
 
 def parse_question(lines, first_line):
@@ -120,7 +133,7 @@ def parse_question(lines, first_line):
         if "\n\n" in question.text:
             issues.append(Issue(text_line, "the question text must be one paragraph; put details in the "
                                 "explanation after the options"))
-        _check_text(question.text, text_line, "question text", issues)
+        _check_text(question.text, text_line, "question text", issues, question.links)
 
     # Options, each with optional `    > feedback` lines, up to the first blank line followed by prose.
     options_line = line_no(index)
@@ -144,7 +157,7 @@ def parse_question(lines, first_line):
             if not text:
                 issues.append(Issue(line_no(index), "option text is empty"))
             else:
-                _check_text(text, line_no(index), "option text", issues)
+                _check_text(text, line_no(index), "option text", issues, question.links)
                 folded = " ".join(text.lower().split())
                 if folded in seen_text:
                     issues.append(Issue(line_no(index), "duplicate option %r (also on line %d)"
@@ -159,7 +172,7 @@ def parse_question(lines, first_line):
                 index += 1
             feedback_text = " ".join(part for part in feedback if part)
             if feedback_text:
-                _check_text(feedback_text, option_line + 1, "option feedback", issues)
+                _check_text(feedback_text, option_line + 1, "option feedback", issues, question.links)
             question.options.append(Option(str(len(question.options) + 1), text, box == "x",
                                            feedback_text, option_line))
         elif OPTION_LIKE_RE.match(raw):
@@ -187,7 +200,7 @@ def parse_question(lines, first_line):
         issues.append(Issue(explanation_line if index < count else line_no(count),
                             "the explanation is missing: add a paragraph after the options"))
     else:
-        _check_text(question.explanation, explanation_line, "the explanation", issues)
+        _check_text(question.explanation, explanation_line, "the explanation", issues, question.links)
 
     return question, issues
 

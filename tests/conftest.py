@@ -131,3 +131,19 @@ def quiz_page(new_page, server):
     page.goto(server + "/quiz/")
     page.wait_for_selector(READY, timeout=20000)
     return page
+
+
+_READING_LEVELS = {}
+
+
+@pytest.fixture(scope="session")
+def reading_levels():
+    """Filled by the reading-level test; printed at the end of the run."""
+    return _READING_LEVELS
+
+
+def pytest_terminal_summary(terminalreporter):
+    if _READING_LEVELS:
+        terminalreporter.section("reading level of the site's own text (Flesch-Kincaid)")
+        for name, (grade, ease, words) in sorted(_READING_LEVELS.items()):
+            terminalreporter.write_line("%-22s grade %4.1f   reading ease %5.1f   %4d words" % (name, grade, ease, words))

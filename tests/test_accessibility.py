@@ -32,7 +32,7 @@ def open_page(new_page, server, path, scheme):
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
-@pytest.mark.parametrize("path", ["/", "/unlock-your-ankles/", "/about/"])
+@pytest.mark.parametrize("path", ["/", "/unlock-your-ankles/", "/evidence/", "/about/"])
 def test_pages_have_no_violations(new_page, server, path, scheme):
     page = open_page(new_page, server, path, scheme)
     violations = axe_violations(page)

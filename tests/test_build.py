@@ -2,7 +2,6 @@
 
 import json
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -12,56 +11,12 @@ from quiz.assets import pyscript_files
 from quiz.check import check_docs
 
 from .conftest import DOCS, ROOT
+from .html_page import Page, page
 
 SOURCE = Path(__file__).parent / "fixtures" / "source-article.txt"
 TITLE = "Unlock Your Ankles to Reduce Knee, Hip and Back Pain"
 # Page furniture of the source, not article text: publisher and date lines, the repeated title, the share bar.
 FURNITURE = {"24Sevenupdates.", "Fri, Feb 20, 2026", TITLE}
-
-
-class Page(HTMLParser):
-    """Text, ids and loaded resources of one built HTML page."""
-
-    LOADING = {("script", "src"), ("img", "src"), ("iframe", "src"), ("source", "src"), ("audio", "src"),
-               ("video", "src"), ("embed", "src"), ("object", "data")}
-    LOADING_LINK_RELS = {"stylesheet", "icon", "preload", "modulepreload", "manifest", "apple-touch-icon"}
-
-    def __init__(self, path):
-        super().__init__()
-        self.text_parts, self.ids, self.loaded, self.links, self.tags = [], set(), [], [], []
-        self._skip = 0
-        self.feed(path.read_text(encoding="utf-8"))
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        self.tags.append((tag, attrs))
-        if "id" in attrs:
-            self.ids.add(attrs["id"])
-        if tag in ("script", "style"):
-            self._skip += 1
-        for element, name in self.LOADING:
-            if tag == element and attrs.get(name):
-                self.loaded.append(attrs[name])
-        if tag == "link" and attrs.get("href") and set((attrs.get("rel") or "").split()) & self.LOADING_LINK_RELS:
-            self.loaded.append(attrs["href"])
-        if tag == "a" and attrs.get("href"):
-            self.links.append(attrs["href"])
-
-    def handle_endtag(self, tag):
-        if tag in ("script", "style"):
-            self._skip -= 1
-
-    def handle_data(self, data):
-        if not self._skip:
-            self.text_parts.append(data)
-
-    @property
-    def text(self):
-        return " ".join(" ".join(self.text_parts).split())
-
-
-def page(site_dir, url_path):
-    return Page(site_dir / url_path / "index.html" if not url_path.endswith(".html") else site_dir / url_path)
 
 
 def source_sentences():

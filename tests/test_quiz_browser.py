@@ -42,7 +42,9 @@ def test_all_correct_gives_full_marks(quiz_page):
         answer(quiz_page, question, question.correct_keys)
     quiz_page.click(SUBMIT)
     total = len(QUESTIONS)
-    assert "You scored %d of %d." % (total, total) in quiz_page.inner_text(".quiz-result")
+    result = quiz_page.inner_text(".quiz-result")
+    assert "You scored %d of %d." % (total, total) in result
+    assert "not the health of your ankles" in result
     assert verdicts(quiz_page) == ["Correct"] * total
     assert quiz_page.get_attribute("form.quiz", "data-quiz-state") == "scored"
     # Explanations and section links are revealed.
@@ -201,7 +203,7 @@ def test_article_page_loads_no_python(new_page, server):
     assert not [url for url in page.recorder.requests if "/vendor/" in url or url.endswith(".py")]
 
 
-@pytest.mark.parametrize("path", ["/", "/unlock-your-ankles/", "/quiz/", "/about/"])
+@pytest.mark.parametrize("path", ["/", "/unlock-your-ankles/", "/quiz/", "/evidence/", "/about/"])
 def test_layout_fits_320_pixels(new_page, server, path):
     page = new_page(viewport={"width": 320, "height": 640})
     page.goto(server + path)

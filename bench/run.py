@@ -1,0 +1,372 @@
+"""Benchmarks: how fast the quiz becomes usable, how heavy each page is, how the build scales.
+
+    make bench                      # or: .venv/bin/python bench/run.py [--runs 5] [--skip-lighthouse]
+
+Builds the site, serves it on 127.0.0.1 with gzip (as static hosts do), and drives Debian's Chromium through
+Playwright. Prints tables of medians with min/max and writes everything to bench/results/latest.json.
+Exits 1 when a budget is missed. Figures, not pass/fail timings, are the point: nothing here is a test.
+"""
+
+import argparse
+import functools
+import gzip
+import http.server
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT / "bench"
+RESULTS = BENCH / "results"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-quic", "--disable-default-apps"]
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+
+BUDGET_RUNTIME_GZIP = 350 * 1024
+BUDGET_READY_RATIO = 2.0
+
+sys.path.insert(0, str(ROOT))
+
+
+# ---------------------------------------------------------------- serving
+
+
+class GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files with gzip for everything but already-compressed formats, like a static host."""
+
+    extensions_map = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".js": "text/javascript", ".mjs": "text/javascript", ".wasm": "application/wasm",
+        ".py": "text/plain", ".json": "application/json", ".zip": "application/zip",
+    }
+    cache = {}
+
+    def log_message(self, *args):
+        pass
+
+    def send_head(self):
+        path = self.translate_path(self.path)
+        if os.path.isdir(path):
+            path = os.path.join(path, "index.html")
+            if not self.path.split("?")[0].endswith("/"):
+                return super().send_head()
+        if not os.path.isfile(path) or "gzip" not in self.headers.get("Accept-Encoding", "") \
+                or path.endswith((".png", ".zip", ".ico", ".woff2")):
+            return super().send_head()
+        body = self.cache.get(path)
+        if body is None:
+            with open(path, "rb") as handle:
+                body = gzip.compress(handle.read(), 6)
+            self.cache[path] = body
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(path))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=600")
+        self.end_headers()
+        from io import BytesIO
+
+        return BytesIO(body)
+
+
+def serve(directory):
+    handler = functools.partial(GzipHandler, directory=str(directory))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd, "http://127.0.0.1:%d" % httpd.server_address[1]
+
+
+# ---------------------------------------------------------------- building
+
+
+def build_site(site_dir, docs_dir=ROOT / "docs", config=ROOT / "mkdocs.yml", cwd=ROOT):
+    subprocess.run([sys.executable, "-m", "quiz", "prepare", str(docs_dir)], cwd=cwd, check=True,
+                   capture_output=True)
+    started = time.perf_counter()
+    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config),
+                          "--site-dir", str(site_dir)], cwd=cwd, capture_output=True, text=True,
+                         env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    elapsed = time.perf_counter() - started
+    if run.returncode:
+        raise SystemExit("build failed:\n" + run.stdout + run.stderr)
+    return elapsed
+
+
+def add_variants(site_dir):
+    """Beside /quiz/: the same page enhanced by plain JavaScript, and the same page on Pyodide."""
+    quiz_html = (site_dir / "quiz" / "index.html").read_text(encoding="utf-8")
+    pyscript_tags = re.compile(r'\s*<link rel="(?:module)?preload" href="[^"]*/(?:vendor|quiz)/[^"]*"[^>]*>'
+                               r'|\s*<link rel="stylesheet" href="[^"]*vendor/pyscript/core\.css">'
+                               r'|\s*<script type="module" src="[^"]*vendor/pyscript/core\.js"></script>'
+                               r'|\s*<py-config>.*?</py-config>'
+                               r'|\s*<script type="mpy".*?</script>', re.S)
+    baseline = pyscript_tags.sub("", quiz_html)
+    assert "pyscript" not in baseline and 'type="mpy"' not in baseline
+    baseline = baseline.replace("</body>", '<script src="../bench-baseline.js"></script></body>')
+    shutil.copy(BENCH / "baseline.js", site_dir / "bench-baseline.js")
+    (site_dir / "quiz-baseline").mkdir()
+    (site_dir / "quiz-baseline" / "index.html").write_text(baseline, encoding="utf-8")
+
+    pyodide_src = BENCH / "node_modules" / "pyodide"
+    if not pyodide_src.is_dir():
+        raise SystemExit("bench/node_modules is missing: run `npm ci --prefix bench` (make bench does it)")
+    target = site_dir / "assets" / "vendor" / "pyodide"
+    target.mkdir(parents=True)
+    for name in PYODIDE_FILES:
+        shutil.copy(pyodide_src / name, target / name)
+    # Same page, same app.py and scoring.py: only the script type and interpreter change.
+    pyodide = re.sub(r'\s*<link rel="(?:module)?preload" href="[^"]*/micropython/[^"]*"[^>]*>', "", quiz_html)
+    pyodide = pyodide.replace('<script type="mpy"', '<script type="py"')
+    pyodide = pyodide.replace("vendor/micropython/micropython.mjs", "vendor/pyodide/pyodide.mjs")
+    # The unused-plugin list must be given for the other type too: here that is mpy.
+    pyodide = pyodide.replace("<py-config>", "<mpy-config>").replace("</py-config>", "</mpy-config>")
+    assert pyodide != quiz_html
+    (site_dir / "quiz-pyodide").mkdir()
+    (site_dir / "quiz-pyodide" / "index.html").write_text(pyodide, encoding="utf-8")
+
+
+# ---------------------------------------------------------------- measuring in Chromium
+
+MEASURE = """() => {
+  const nav = performance.getEntriesByType('navigation')[0];
+  const resources = performance.getEntriesByType('resource');
+  const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+  const ready = performance.getEntriesByName('quiz-ready')[0];
+  const runtime = resources.filter(r => /\\/vendor\\//.test(r.name));
+  const sum = (list, key) => list.reduce((total, r) => total + (r[key] || 0), 0);
+  return {
+    fcp_ms: fcp ? fcp.startTime : null,
+    ready_ms: ready ? ready.startTime : null,
+    load_ms: nav.loadEventEnd,
+    bytes: nav.transferSize + sum(resources, 'transferSize'),
+    runtime_bytes: sum(runtime, 'transferSize'),
+    runtime_decoded_bytes: sum(runtime, 'decodedBodySize'),
+    requests: 1 + resources.length,
+    runtime_requests: runtime.length,
+  };
+}"""
+
+
+def load(page, url, wait_ready):
+    page.goto(url, wait_until="load")
+    if wait_ready:
+        page.wait_for_function("performance.getEntriesByName('quiz-ready').length > 0", timeout=60000)
+    else:
+        page.wait_for_load_state("networkidle")
+    page.wait_for_function("performance.getEntriesByName('first-contentful-paint').length > 0", timeout=10000)
+    return page.evaluate(MEASURE)
+
+
+def measure_page(browser, url, runs, wait_ready):
+    cold, warm = [], []
+    for _ in range(runs):
+        context = browser.new_context()
+        cold.append(load(context.new_page(), url, wait_ready))
+        context.close()
+    context = browser.new_context()
+    load(context.new_page(), url, wait_ready)  # primes the HTTP cache
+    for _ in range(runs):
+        page = context.new_page()
+        warm.append(load(page, url, wait_ready))
+        page.close()
+    context.close()
+    return {"cold": cold, "warm": warm}
+
+
+def summary(samples, key):
+    values = [sample[key] for sample in samples if sample[key] is not None]
+    if not values:
+        return None
+    return {"median": statistics.median(values), "min": min(values), "max": max(values)}
+
+
+# ---------------------------------------------------------------- build scaling
+
+
+def scaling(counts):
+    from quiz.check import find_fences
+
+    article = (ROOT / "docs" / "unlock-your-ankles.md").read_text(encoding="utf-8")
+    quiz = (ROOT / "docs" / "quiz.md").read_text(encoding="utf-8")
+    blocks = [fence.body for fence in find_fences(quiz) if fence.info == "quiz"]
+    rows = []
+    for count in counts:
+        with tempfile.TemporaryDirectory() as temp:
+            temp = Path(temp)
+            docs = temp / "docs"
+            (docs / "stylesheets").mkdir(parents=True)
+            for css in (ROOT / "docs" / "stylesheets").iterdir():
+                shutil.copy(css, docs / "stylesheets" / css.name)
+            nav = []
+            for number in range(1, count + 1):
+                name = "article-%03d.md" % number
+                body = [article.split("\n---\n\n[Test what you learned")[0]]
+                for block in blocks:
+                    text = "\n".join(block)
+                    text = re.sub(r"^id: (.*)$", r"id: \1-%d" % number, text, flags=re.M)
+                    text = re.sub(r"^see: unlock-your-ankles\.md", "see: " + name, text, flags=re.M)
+                    body.append("```quiz\n%s\n```" % text)
+                (docs / name).write_text("\n\n".join(body) + "\n", encoding="utf-8")
+                nav.append({"Article %d" % number: name})
+            config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+            config = config.replace("custom_dir: overrides", "custom_dir: %s" % (ROOT / "overrides"))
+            config = config.replace("  - quiz/mkdocs_hooks.py", "  - %s" % (ROOT / "quiz" / "mkdocs_hooks.py"))
+            config = re.sub(r"\nnav:\n(  - .*\n)+", "\nnav: %s\n" % json.dumps(nav), config)
+            (temp / "mkdocs.yml").write_text(config, encoding="utf-8")
+            site = temp / "site"
+            seconds = build_site(site, docs_dir=docs, config=temp / "mkdocs.yml", cwd=temp)
+            files = [path for path in site.rglob("*") if path.is_file()]
+            rows.append({"pages": count, "questions": count * len(blocks), "build_s": round(seconds, 2),
+                         "files": len(files), "bytes": sum(path.stat().st_size for path in files)})
+    return rows
+
+
+# ---------------------------------------------------------------- Lighthouse
+
+
+def lighthouse(url):
+    cli = BENCH / "node_modules" / "lighthouse" / "cli" / "index.js"
+    with tempfile.TemporaryDirectory() as temp:
+        out = Path(temp) / "report.json"
+        run = subprocess.run(
+            ["node", str(cli), url, "--output=json", "--output-path=%s" % out, "--quiet",
+             "--form-factor=mobile", "--chrome-flags=--headless=new " + " ".join(CHROMIUM_ARGS)],
+            env=dict(os.environ, CHROME_PATH=CHROMIUM), capture_output=True, text=True, timeout=300)
+        if run.returncode or not out.exists():
+            return {"error": (run.stderr or run.stdout)[-500:]}
+        report = json.loads(out.read_text(encoding="utf-8"))
+    scores = {key: round(category["score"] * 100) for key, category in report["categories"].items()}
+    scores["total-blocking-time_ms"] = round(report["audits"]["total-blocking-time"]["numericValue"])
+    return scores
+
+
+# ---------------------------------------------------------------- report
+
+
+def fmt(value, unit=""):
+    if value is None:
+        return "-"
+    if unit == "KB":
+        return "%.1f" % (value / 1024)
+    return "%.0f" % value
+
+
+def table(rows, headers):
+    widths = [max(len(str(row[i])) for row in rows + [headers]) for i in range(len(headers))]
+    lines = ["  ".join(str(cell).ljust(width) for cell, width in zip(headers, widths))]
+    lines.append("  ".join("-" * width for width in widths))
+    lines += ["  ".join(str(cell).ljust(width) for cell, width in zip(row, widths)) for row in rows]
+    return "\n".join(lines)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--scaling", default="1,10,100")
+    parser.add_argument("--skip-lighthouse", action="store_true")
+    parser.add_argument("--output", default=str(RESULTS / "latest.json"))
+    args = parser.parse_args()
+    from playwright.sync_api import sync_playwright
+
+    results = {
+        "machine": {"platform": platform.platform(), "cpus": os.cpu_count(), "python": platform.python_version()},
+        "runs": args.runs,
+        "pages": {},
+    }
+    with tempfile.TemporaryDirectory() as temp:
+        site = Path(temp) / "site"
+        results["build_s"] = round(build_site(site), 2)
+        add_variants(site)
+        httpd, origin = serve(site)
+        pages = [
+            ("article", "/unlock-your-ankles/", False),
+            ("quiz (MicroPython)", "/quiz/", True),
+            ("quiz (Pyodide)", "/quiz-pyodide/", True),
+            ("quiz (plain JavaScript baseline)", "/quiz-baseline/", True),
+        ]
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            results["machine"]["chromium"] = browser.version
+            for name, path, wait_ready in pages:
+                print("measuring %s ..." % name, file=sys.stderr)
+                results["pages"][name] = measure_page(browser, origin + path, args.runs, wait_ready)
+            browser.close()
+        if not args.skip_lighthouse:
+            results["lighthouse"] = {}
+            for name, path in (("article", "/unlock-your-ankles/"), ("quiz", "/quiz/")):
+                print("lighthouse %s ..." % name, file=sys.stderr)
+                results["lighthouse"][name] = lighthouse(origin + path)
+        httpd.shutdown()
+    print("build scaling ...", file=sys.stderr)
+    results["scaling"] = scaling([int(count) for count in args.scaling.split(",")])
+
+    # Summaries and ratios to the plain JavaScript baseline.
+    rows = []
+    baseline = results["pages"]["quiz (plain JavaScript baseline)"]
+    base_ready = {kind: summary(baseline[kind], "ready_ms")["median"] for kind in ("cold", "warm")}
+    for name, samples in results["pages"].items():
+        for kind in ("cold", "warm"):
+            ready = summary(samples[kind], "ready_ms")
+            fcp = summary(samples[kind], "fcp_ms")
+            nbytes = summary(samples[kind], "bytes")
+            runtime = summary(samples[kind], "runtime_bytes")
+            requests = summary(samples[kind], "requests")
+            ratio = "%.2fx" % (ready["median"] / base_ready[kind]) if ready else "-"
+            rows.append([name, kind, "%s (%s-%s)" % (fmt(fcp["median"]), fmt(fcp["min"]), fmt(fcp["max"])),
+                         "%s (%s-%s)" % (fmt(ready["median"]), fmt(ready["min"]), fmt(ready["max"])) if ready else "-",
+                         ratio, fmt(nbytes["median"], "KB"), fmt(runtime["median"], "KB"), fmt(requests["median"])])
+    print()
+    print("Page loads, %d each, Chromium %s (median, min-max; KB transferred, gzip)" % (
+        args.runs, results["machine"]["chromium"]))
+    print(table(rows, ["page", "load", "FCP ms", "ready ms", "ready vs JS", "KB total", "KB runtime",
+                       "requests"]))
+    print()
+    print("Build scaling (strict build, one quiz of %d questions per page)" % (
+        results["scaling"][0]["questions"] // max(1, results["scaling"][0]["pages"])))
+    print(table([[row["pages"], row["questions"], "%.2f" % row["build_s"], row["files"],
+                  "%.1f" % (row["bytes"] / 1024 / 1024)] for row in results["scaling"]],
+                ["pages", "questions", "build s", "files", "MB"]))
+    if "lighthouse" in results:
+        print()
+        print("Lighthouse (mobile)")
+        keys = ["performance", "accessibility", "best-practices", "seo", "total-blocking-time_ms"]
+        print(table([[name] + [scores.get(key, scores.get("error", "-")) for key in keys]
+                     for name, scores in results["lighthouse"].items()], ["page"] + keys))
+
+    # Budgets.
+    article = results["pages"]["article"]["cold"]
+    mpy_cold = results["pages"]["quiz (MicroPython)"]["cold"]
+    mpy_ready = summary(mpy_cold, "ready_ms")["median"]
+    budgets = [
+        ("article page loads no PyScript", max(sample["runtime_requests"] for sample in article) == 0,
+         "%d runtime requests" % max(sample["runtime_requests"] for sample in article)),
+        ("PyScript + interpreter <= 350 KB compressed", summary(mpy_cold, "runtime_bytes")["median"]
+         <= BUDGET_RUNTIME_GZIP, "%.1f KB" % (summary(mpy_cold, "runtime_bytes")["median"] / 1024)),
+        ("quiz-ready within 2x plain JavaScript (cold)", mpy_ready <= BUDGET_READY_RATIO * base_ready["cold"],
+         "%.0f ms vs %.0f ms = %.2fx" % (mpy_ready, base_ready["cold"], mpy_ready / base_ready["cold"])),
+    ]
+    results["budgets"] = [{"budget": name, "met": met, "measured": detail} for name, met, detail in budgets]
+    print()
+    print("Budgets")
+    for name, met, detail in budgets:
+        print("  %s  %s: %s" % ("PASS" if met else "MISS", name, detail))
+
+    output = Path(args.output)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(json.dumps(results, indent=1), encoding="utf-8")
+    print("\nwritten to %s" % output.relative_to(ROOT) if output.is_relative_to(ROOT) else output)
+    return 0 if all(met for _, met, _ in budgets) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
