@@ -19,7 +19,7 @@ MICROPYTHON_DIR = os.path.join(NODE_MODULES, "@micropython", "micropython-webass
 KEPT_PLUGINS = ("error",)
 PYSCRIPT_ENTRIES = ("core.js", "core.css")
 MICROPYTHON_FILES = ("micropython.mjs", "micropython.wasm")
-QUIZ_RUNTIME = ("app.py", "scoring.py")
+QUIZ_RUNTIME = ("app.py", "saved.py", "scoring.py", "shuffle.py")
 
 # Where they land, relative to docs_dir; overrides/main.html links the same paths.
 PRELOAD_PARTIAL = os.path.join(ROOT, "overrides", "partials", "quiz-preload.html")

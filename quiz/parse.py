@@ -1,19 +1,45 @@
 """Parse the body of one ```quiz fence into a Question, collecting every mistake with its line.
 
-The format is documented in docs/contributing/quiz-format.md. Line numbers are those of the source Markdown
-file: the caller passes the line the fence body starts on.
+The format is documented in quiz/README.md. Line numbers are those of the source Markdown file: the caller
+passes the line the fence body starts on, so front matter and earlier content are counted.
 """
 
+import hashlib
 import html
 import re
 from collections import namedtuple
 
-TYPES = ("single", "multiple")
-KEYS = ("id", "type", "see", "points")
+from .scoring import normalise_text, parse_number
+
+CHOICE_TYPES = ("single", "multiple", "truefalse")
+TYPES = CHOICE_TYPES + ("fill", "numeric", "order", "match")
+KEYS = ("id", "type", "see", "points", "hint", "shuffle", "quiz")
 REQUIRED_KEYS = ("id", "type", "see")
+DEFAULT_QUIZ = "self-check"
+
+# What each type's answer lines look like, for messages.
+EXPECTED = {
+    "single": "options `- [x] right` / `- [ ] wrong`",
+    "multiple": "options `- [x] right` / `- [ ] wrong`",
+    "truefalse": "two options, `- [x] True` / `- [ ] False`",
+    "fill": "one answer line `= answer | other accepted answer`",
+    "numeric": "one answer line `= 10 +- 1 cm`",
+    "order": "numbered steps `1. first step` in the right order",
+    "match": "pairs `- item -> its match`",
+}
+KIND_OF_TYPE = {"single": "option", "multiple": "option", "truefalse": "option", "fill": "answer",
+                "numeric": "answer", "order": "step", "match": "pair"}
 
 Issue = namedtuple("Issue", "line message")
 Option = namedtuple("Option", "key text correct feedback line")
+Step = namedtuple("Step", "key text line")
+Pair = namedtuple("Pair", "key left right right_key line")
+
+
+def stable_key(text):
+    """A short key that follows the text, not its position: reordering options in a pull request never
+    makes a saved answer point at a different option (an edited text simply no longer matches)."""
+    return hashlib.sha1(normalise_text(text).encode("utf-8")).hexdigest()[:8]
 
 
 class Question:
@@ -22,8 +48,15 @@ class Question:
         self.type = None
         self.see = None
         self.points = 1
+        self.hint = ""
+        self.shuffle = False
+        self.quiz = DEFAULT_QUIZ
         self.text = ""
         self.options = []
+        self.accepted = []
+        self.number = None
+        self.steps = []
+        self.pairs = []
         self.explanation = ""
         self.line = 0
         self.keys_line = {}
@@ -35,25 +68,41 @@ class Question:
         return [option.key for option in self.options if option.correct]
 
     def answer_key(self):
-        """What the browser needs to score this question: no text, only option keys."""
-        return {
-            "id": self.id,
-            "type": self.type,
-            "points": self.points,
-            "options": [option.key for option in self.options],
-            "correct": self.correct_keys,
-        }
+        """What the browser needs to score this question: keys and values, never the question's text."""
+        key = {"id": self.id, "type": self.type, "points": self.points}
+        if self.type in CHOICE_TYPES:
+            key["options"] = [option.key for option in self.options]
+            key["correct"] = self.correct_keys
+        elif self.type == "fill":
+            key["accepted"] = [normalise_text(answer) for answer in self.accepted]
+        elif self.type == "numeric":
+            key["value"], key["tolerance"], key["unit"] = self.number
+        elif self.type == "order":
+            key["steps"] = [step.key for step in self.steps]
+        elif self.type == "match":
+            key["pairs"] = [[pair.key, pair.right_key] for pair in self.pairs]
+        return key
 
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 KEY_RE = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*)$")
 OPTION_RE = re.compile(r"^[-*+]\s+\[(.?)\]\s*(.*)$")
 OPTION_LIKE_RE = re.compile(r"^[-*+]\s+\[")
+PAIR_RE = re.compile(r"^[-*+]\s+(.*?)\s*->\s*(.*)$")
+BULLET_RE = re.compile(r"^[-*+]\s+(.*)$")
+STEP_RE = re.compile(r"^(\d+)[.)]\s+(.*)$")
+ANSWER_RE = re.compile(r"^=(.*)$")
+ANSWER_LIKE_RE = re.compile(r"^(?:[-*+]\s|[-*+]$|=|\d+[.)]\s)")
 FEEDBACK_RE = re.compile(r"^\s+>\s?(.*)$")
+NUMERIC_RE = re.compile(r"^(?P<value>\S+)(?:\s*(?:\+-|±|\+/-)\s*(?P<tolerance>\S+))?(?:\s+(?P<unit>.+?))?$")
+UNIT_RE = re.compile(r"^[^\W\d][\w°%/.²³-]*$")
 # Tags such as <img ...>, </script>, <!-- -->: question text is Markdown, never raw HTML.
 HTML_RE = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>")
 EXTERNAL_IMAGE_RE = re.compile(r"!\[[^\]]*\]\(\s*<?\s*(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
 SCRIPT_URL_RE = re.compile(r"\]\(\s*<?\s*(?:javascript|vbscript|data)\s*:", re.IGNORECASE)
+PAGE_LINK_RE = re.compile(r"\]\(\s*<?([^)\s:>]+\.md(?:#[^)\s>]*)?)>?\s*\)")
+TRUE_WORDS = ("yes", "true", "on", "1")
+FALSE_WORDS = ("no", "false", "off", "0")
 
 
 def _unquote(value):
@@ -61,9 +110,6 @@ def _unquote(value):
     if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
         return value[1:-1]
     return value
-
-
-PAGE_LINK_RE = re.compile(r"\]\(\s*<?([^)\s:>]+\.md(?:#[^)\s>]*)?)>?\s*\)")
 
 
 def _check_text(text, line, what, issues, links=None):
@@ -87,153 +133,309 @@ def parse_question(lines, first_line):
     question = Question()
     question.line = first_line - 1
     issues = []
-    index = 0
-    count = len(lines)
-
-    def line_no(i):
-        return first_line + i
-
-    # Header: `key: value` lines up to the first blank line.
-    while index < count and lines[index].strip():
-        raw = lines[index]
-        match = KEY_RE.match(raw.strip())
-        if not match:
-            issues.append(Issue(line_no(index), "expected `key: value` in the header, got %r; "
-                                "leave a blank line between the header and the question" % raw.strip()))
-            index += 1
-            continue
-        key, value = match.group(1), _unquote(match.group(2))
-        if key not in KEYS:
-            issues.append(Issue(line_no(index), "unknown key %r (known keys: %s)" % (key, ", ".join(KEYS))))
-        elif key in question.keys_line:
-            issues.append(Issue(line_no(index), "key %r is given twice (first on line %d)"
-                                % (key, question.keys_line[key])))
-        else:
-            question.keys_line[key] = line_no(index)
-            _set_key(question, key, value, line_no(index), issues)
-        index += 1
-
-    for key in REQUIRED_KEYS:
-        if key not in question.keys_line:
-            issues.append(Issue(first_line, "missing key %r" % key))
-
-    while index < count and not lines[index].strip():
-        index += 1
-
-    # Question text: everything up to the first option.
-    text_lines = []
-    text_line = line_no(index)
-    while index < count and not OPTION_LIKE_RE.match(lines[index]):
-        text_lines.append(lines[index])
-        index += 1
-    question.text = "\n".join(text_lines).strip()
-    if not question.text:
-        issues.append(Issue(text_line, "the question text is missing"))
-    else:
-        if "\n\n" in question.text:
-            issues.append(Issue(text_line, "the question text must be one paragraph; put details in the "
-                                "explanation after the options"))
-        _check_text(question.text, text_line, "question text", issues, question.links)
-
-    # Options, each with optional `    > feedback` lines, up to the first blank line followed by prose.
-    options_line = line_no(index)
-    seen_text = {}
-    while index < count:
-        raw = lines[index]
-        if not raw.strip():
-            nxt = index + 1
-            while nxt < count and not lines[nxt].strip():
-                nxt += 1
-            if nxt < count and OPTION_LIKE_RE.match(lines[nxt]):
-                index = nxt
-                continue
-            break
-        match = OPTION_RE.match(raw)
-        if match:
-            box, text = match.group(1), match.group(2).strip()
-            if box not in ("x", " "):
-                issues.append(Issue(line_no(index), "option box [%s] is not valid: use [x] for a correct "
-                                    "option and [ ] for a wrong one" % box))
-            if not text:
-                issues.append(Issue(line_no(index), "option text is empty"))
-            else:
-                _check_text(text, line_no(index), "option text", issues, question.links)
-                folded = " ".join(text.lower().split())
-                if folded in seen_text:
-                    issues.append(Issue(line_no(index), "duplicate option %r (also on line %d)"
-                                        % (text, seen_text[folded])))
-                else:
-                    seen_text[folded] = line_no(index)
-            option_line = line_no(index)
-            index += 1
-            feedback = []
-            while index < count and FEEDBACK_RE.match(lines[index]):
-                feedback.append(FEEDBACK_RE.match(lines[index]).group(1).strip())
-                index += 1
-            feedback_text = " ".join(part for part in feedback if part)
-            if feedback_text:
-                _check_text(feedback_text, option_line + 1, "option feedback", issues, question.links)
-            question.options.append(Option(str(len(question.options) + 1), text, box == "x",
-                                           feedback_text, option_line))
-        elif OPTION_LIKE_RE.match(raw):
-            issues.append(Issue(line_no(index), "malformed option: write `- [x] text` or `- [ ] text`"))
-            index += 1
-        else:
-            issues.append(Issue(line_no(index), "stray text between options: %r; indent feedback as "
-                                "`    > text` under its option, or leave a blank line before the explanation"
-                                % raw.strip()))
-            index += 1
-
-    _check_options(question, options_line, issues)
-
-    # Explanation: the rest.
-    while index < count and not lines[index].strip():
-        index += 1
-    explanation_line = line_no(index)
-    rest = lines[index:]
-    for offset, raw in enumerate(rest):
-        if OPTION_LIKE_RE.match(raw):
-            issues.append(Issue(explanation_line + offset, "option after the explanation: keep all options "
-                                "together, before the explanation"))
-    question.explanation = "\n".join(rest).strip()
-    if not question.explanation:
-        issues.append(Issue(explanation_line if index < count else line_no(count),
-                            "the explanation is missing: add a paragraph after the options"))
-    else:
-        _check_text(question.explanation, explanation_line, "the explanation", issues, question.links)
-
+    parser = _Parser(lines, first_line, question, issues)
+    parser.header()
+    parser.text()
+    parser.answers()
+    parser.explanation()
     return question, issues
 
 
-def _set_key(question, key, value, line, issues):
-    if key == "id":
-        if not ID_RE.match(value):
-            issues.append(Issue(line, "id %r must be lowercase letters, digits and single hyphens" % value))
-        question.id = value
-    elif key == "type":
-        if value not in TYPES:
-            issues.append(Issue(line, "unknown type %r (known types: %s)" % (value, ", ".join(TYPES))))
-        question.type = value
-    elif key == "see":
-        if not value:
-            issues.append(Issue(line, "see: is empty; give the page and section, e.g. `page.md#section`"))
-        elif re.match(r"(?i)^\s*[a-z][a-z0-9+.-]*:", value):
-            issues.append(Issue(line, "see: %r must be a page of this site, not a URL" % value))
+class _Parser:
+    def __init__(self, lines, first_line, question, issues):
+        self.lines, self.first_line, self.q, self.issues = lines, first_line, question, issues
+        self.index = 0
+
+    def line_no(self, index=None):
+        return self.first_line + (self.index if index is None else index)
+
+    def error(self, message, index=None):
+        self.issues.append(Issue(self.line_no(index), message))
+
+    def more(self):
+        return self.index < len(self.lines)
+
+    def skip_blank(self):
+        while self.more() and not self.lines[self.index].strip():
+            self.index += 1
+
+    # Header: `key: value` lines up to the first blank line.
+    def header(self):
+        q = self.q
+        while self.more() and self.lines[self.index].strip():
+            raw = self.lines[self.index].strip()
+            match = KEY_RE.match(raw)
+            if not match:
+                self.error("expected `key: value` in the header, got %r; leave a blank line between the "
+                           "header and the question" % raw)
+            else:
+                key, value = match.group(1), _unquote(match.group(2))
+                if key not in KEYS:
+                    self.error("unknown key %r (known keys: %s)" % (key, ", ".join(KEYS)))
+                elif key in q.keys_line:
+                    self.error("key %r is given twice (first on line %d)" % (key, q.keys_line[key]))
+                else:
+                    q.keys_line[key] = self.line_no()
+                    self.set_key(key, value)
+            self.index += 1
+        for key in REQUIRED_KEYS:
+            if key not in q.keys_line:
+                self.issues.append(Issue(self.first_line, "missing key %r" % key))
+        self.skip_blank()
+
+    def set_key(self, key, value):
+        q = self.q
+        if key == "id":
+            if not ID_RE.match(value):
+                self.error("id %r must be lowercase letters, digits and single hyphens" % value)
+            q.id = value
+        elif key == "quiz":
+            if not ID_RE.match(value):
+                self.error("quiz %r must be lowercase letters, digits and single hyphens" % value)
+            q.quiz = value
+        elif key == "type":
+            if value not in TYPES:
+                self.error("unknown type %r (known types: %s)" % (value, ", ".join(TYPES)))
+            else:
+                q.type = value
+        elif key == "see":
+            if not value:
+                self.error("see: is empty; give the page and section, e.g. `page.md#section`")
+            elif re.match(r"(?i)^\s*[a-z][a-z0-9+.-]*:", value):
+                self.error("see: %r must be a page of this site, not a URL" % value)
+            else:
+                q.see = value
+        elif key == "points":
+            if not re.match(r"^[1-9][0-9]?$", value):
+                self.error("points %r must be a whole number from 1 to 99" % value)
+            else:
+                q.points = int(value)
+        elif key == "hint":
+            if not value:
+                self.error("hint: is empty; remove the key or write the hint")
+            _check_text(value, self.line_no(), "the hint", self.issues, q.links)
+            q.hint = value
+        elif key == "shuffle":
+            if value.lower() not in TRUE_WORDS + FALSE_WORDS:
+                self.error("shuffle %r must be yes or no" % value)
+            q.shuffle = value.lower() in TRUE_WORDS
+
+    # Question text: one paragraph, up to the first answer line.
+    def text(self):
+        q = self.q
+        text_line = self.line_no()
+        end = self.index
+        while end < len(self.lines) and self.lines[end].strip() and not ANSWER_LIKE_RE.match(self.lines[end]):
+            end += 1
+        later = end
+        while later < len(self.lines) and not ANSWER_LIKE_RE.match(self.lines[later]):
+            later += 1
+        after_blank = end
+        while after_blank < len(self.lines) and not self.lines[after_blank].strip():
+            after_blank += 1
+        if later >= len(self.lines) and q.type in KIND_OF_TYPE:
+            # No answers anywhere: the second paragraph is the explanation, the answers were forgotten.
+            self.issues.append(Issue(self.line_no(after_blank) if after_blank < len(self.lines) else self.line_no(end),
+                                     "no answers: a %s question takes %s after the question"
+                                     % (q.type, EXPECTED[q.type])))
+            later = end
+        elif later > after_blank and after_blank < len(self.lines):
+            self.issues.append(Issue(text_line, "the question text must be one paragraph; put details in "
+                                     "the explanation after the answers"))
+        q.text = "\n".join(self.lines[self.index:later]).strip()
+        self.index = later
+        if not q.text:
+            self.issues.append(Issue(text_line, "the question text is missing"))
         else:
-            question.see = value
-    elif key == "points":
-        if not re.match(r"^[1-9][0-9]?$", value):
-            issues.append(Issue(line, "points %r must be a whole number from 1 to 99" % value))
+            _check_text(q.text, text_line, "question text", self.issues, q.links)
+
+    # Answers: options, steps, pairs or an `=` line, up to the first blank line followed by prose.
+    def answers(self):
+        q = self.q
+        start = self.line_no()
+        expected = KIND_OF_TYPE.get(q.type)
+        seen = {}
+        while self.more():
+            raw = self.lines[self.index]
+            if not raw.strip():
+                nxt = self.index + 1
+                while nxt < len(self.lines) and not self.lines[nxt].strip():
+                    nxt += 1
+                if nxt < len(self.lines) and ANSWER_LIKE_RE.match(self.lines[nxt]):
+                    self.index = nxt
+                    continue
+                break
+            kind = self.kind(raw)
+            if kind == "stray":
+                self.error("stray text between answers: %r; indent feedback as `    > text` under its "
+                           "option, or leave a blank line before the explanation" % raw.strip())
+                self.index += 1
+                continue
+            if expected and kind != expected:
+                self.error("a %s question takes %s, not %s" % (q.type, EXPECTED[q.type], _describe(kind)))
+                self.index += 1
+                self.skip_feedback()
+                continue
+            getattr(self, "read_" + kind)(raw, seen)
+        self.check_answers(start)
+
+    def kind(self, raw):
+        if OPTION_LIKE_RE.match(raw):
+            return "option"
+        if PAIR_RE.match(raw):
+            return "pair"
+        if BULLET_RE.match(raw) or raw.strip() in "-*+":
+            return "bullet"
+        if STEP_RE.match(raw):
+            return "step"
+        if ANSWER_RE.match(raw):
+            return "answer"
+        return "stray"
+
+    def skip_feedback(self):
+        while self.more() and FEEDBACK_RE.match(self.lines[self.index]):
+            self.index += 1
+
+    def unique(self, text, seen, what):
+        folded = normalise_text(text)
+        if folded in seen:
+            self.error("duplicate %s %r (also on line %d)" % (what, text, seen[folded]))
+            return False
+        seen[folded] = self.line_no()
+        return True
+
+    def read_option(self, raw, seen):
+        match = OPTION_RE.match(raw)
+        line = self.line_no()
+        if not match:
+            self.error("malformed option: write `- [x] text` or `- [ ] text`")
+            self.index += 1
+            self.skip_feedback()
+            return
+        box, text = match.group(1), match.group(2).strip()
+        if box not in ("x", " "):
+            self.error("option box [%s] is not valid: use [x] for a correct option and [ ] for a wrong one" % box)
+        if not text:
+            self.error("option text is empty")
         else:
-            question.points = int(value)
+            _check_text(text, line, "option text", self.issues, self.q.links)
+            self.unique(text, seen, "option")
+        self.index += 1
+        feedback = []
+        while self.more() and FEEDBACK_RE.match(self.lines[self.index]):
+            feedback.append(FEEDBACK_RE.match(self.lines[self.index]).group(1).strip())
+            self.index += 1
+        feedback_text = " ".join(part for part in feedback if part)
+        if feedback_text:
+            _check_text(feedback_text, line + 1, "option feedback", self.issues, self.q.links)
+        self.q.options.append(Option(stable_key(text), text, box == "x", feedback_text, line))
+
+    def read_bullet(self, raw, seen):
+        self.error("malformed pair: write `- item -> its match`" if self.q.type == "match"
+                   else "malformed option: write `- [x] text` or `- [ ] text`")
+        self.index += 1
+        self.skip_feedback()
+
+    def read_step(self, raw, seen):
+        text = STEP_RE.match(raw).group(2).strip()
+        _check_text(text, self.line_no(), "a step", self.issues, self.q.links)
+        if self.unique(text, seen, "step"):
+            self.q.steps.append(Step(stable_key(text), text, self.line_no()))
+        self.index += 1
+
+    def read_pair(self, raw, seen):
+        match = PAIR_RE.match(raw)
+        left, right = match.group(1).strip(), match.group(2).strip()
+        if not left or not right:
+            self.error("both sides of a pair need text: `- item -> its match`")
+        else:
+            _check_text(left + " " + right, self.line_no(), "a pair", self.issues, self.q.links)
+            if self.unique(left, seen, "item"):
+                self.q.pairs.append(Pair(stable_key(left), left, right, stable_key(right), self.line_no()))
+        self.index += 1
+
+    def read_answer(self, raw, seen):
+        q = self.q
+        value = ANSWER_RE.match(raw).group(1).strip()
+        if "answer" in seen:
+            self.error("only one `=` answer line is allowed (first on line %d); list alternatives on it, "
+                       "separated by |" % seen["answer"])
+        elif q.type == "fill":
+            answers = [part.strip() for part in value.split("|")]
+            if not value or any(not answer for answer in answers):
+                self.error("empty accepted answer: write `= answer | other answer`, with text between each |")
+            for answer in answers:
+                if answer:
+                    _check_text(answer, self.line_no(), "an accepted answer", self.issues, q.links)
+            q.accepted = [answer for answer in answers if answer]
+        else:
+            self.read_number(value)
+        seen["answer"] = self.line_no()
+        self.index += 1
+
+    def read_number(self, value):
+        match = NUMERIC_RE.match(value)
+        number = parse_number(match.group("value")) if match else None
+        if number is None:
+            self.error("numeric answer %r does not parse: write `= 10`, `= 10 +- 1` or `= 10 +- 1 cm`" % value)
+            return
+        tolerance = 0.0
+        if match.group("tolerance") is not None:
+            tolerance = parse_number(match.group("tolerance"))
+            if tolerance is None or tolerance < 0:
+                self.error("tolerance %r does not parse: write a number of 0 or more after +-"
+                           % match.group("tolerance"))
+                return
+        unit = (match.group("unit") or "").strip()
+        if unit and not UNIT_RE.match(unit):
+            self.error("unit %r is not a unit: write a word such as cm, degrees or kg" % unit)
+            return
+        self.q.number = (number, tolerance, unit)
+
+    def check_answers(self, line):
+        q = self.q
+        if q.type in CHOICE_TYPES:
+            if len(q.options) < 2:
+                self.issues.append(Issue(line, "a question needs at least two options, found %d" % len(q.options)))
+                return
+            correct = len(q.correct_keys)
+            if q.type == "truefalse" and len(q.options) != 2:
+                self.issues.append(Issue(line, "a truefalse question needs exactly two options, found %d"
+                                         % len(q.options)))
+            if q.type in ("single", "truefalse") and correct != 1:
+                self.issues.append(Issue(line, "a %s question needs exactly one correct option [x], found %d"
+                                         % (q.type, correct)))
+            if q.type == "multiple" and correct == 0:
+                self.issues.append(Issue(line, "a multiple question needs at least one correct option [x]"))
+        elif q.type == "fill" and not q.accepted and not self.has_issue_since(line):
+            self.issues.append(Issue(line, "a fill question needs an answer line: `= answer | other answer`"))
+        elif q.type == "numeric" and q.number is None and not self.has_issue_since(line):
+            self.issues.append(Issue(line, "a numeric question needs an answer line: `= 10 +- 1 cm`"))
+        elif q.type == "order" and len(q.steps) < 2:
+            self.issues.append(Issue(line, "an order question needs at least two steps, found %d" % len(q.steps)))
+        elif q.type == "match" and len(q.pairs) < 2:
+            self.issues.append(Issue(line, "a match question needs at least two pairs, found %d" % len(q.pairs)))
+
+    def has_issue_since(self, line):
+        return any(issue.line >= line for issue in self.issues)
+
+    # Explanation: the rest.
+    def explanation(self):
+        q = self.q
+        self.skip_blank()
+        explanation_line = self.line_no()
+        rest = self.lines[self.index:]
+        for offset, raw in enumerate(rest):
+            if ANSWER_LIKE_RE.match(raw) and (OPTION_LIKE_RE.match(raw) or ANSWER_RE.match(raw)):
+                self.issues.append(Issue(explanation_line + offset, "answer after the explanation: keep all "
+                                         "answers together, before the explanation"))
+        q.explanation = "\n".join(rest).strip()
+        if not q.explanation:
+            self.issues.append(Issue(explanation_line, "the explanation is missing: add a paragraph after the answers"))
+        else:
+            _check_text(q.explanation, explanation_line, "the explanation", self.issues, q.links)
 
 
-def _check_options(question, line, issues):
-    if len(question.options) < 2:
-        issues.append(Issue(line, "a question needs at least two options, found %d" % len(question.options)))
-        return
-    correct = len(question.correct_keys)
-    if question.type == "single" and correct != 1:
-        issues.append(Issue(line, "a single question needs exactly one correct option [x], found %d" % correct))
-    if question.type == "multiple" and correct == 0:
-        issues.append(Issue(line, "a multiple question needs at least one correct option [x]"))
+def _describe(kind):
+    return {"option": "options with [ ] boxes", "pair": "`->` pairs", "step": "numbered steps",
+            "answer": "an `=` answer line", "bullet": "plain bullets"}[kind]

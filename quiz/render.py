@@ -11,6 +11,8 @@ import re
 
 import markdown
 
+from .shuffle import seed_from_text, shuffled_away
+
 SAFE_SCHEMES = ("http:", "https:", "mailto:")
 
 
@@ -75,39 +77,38 @@ def json_for_script(data):
 
 HINTS = {
     "single": "Choose one answer.",
+    "truefalse": "Choose one answer.",
     "multiple": "Select all that apply.",
+    "fill": "Type your answer.",
+    "numeric": "Type a number.",
+    "order": "Give each step its place in the order, from 1 (first).",
+    "match": "Choose the right match for each item.",
 }
 
 
+def _number(value):
+    text = ("%.6f" % value).rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
 def render_question(question, see_href, see_title, link=None):
-    """HTML for one question. `link` turns a `page.md#anchor` written in the text into a URL."""
-    qid = "q-" + question.id
-    kind = "radio" if question.type == "single" else "checkbox"
+    """HTML for one question, complete without JavaScript. `link` turns `page.md#anchor` into a URL."""
     attr = html.escape
-    out = []
-    out.append('<fieldset class="quiz-question" id="%s" data-quiz-question="%s" data-quiz-type="%s" '
-               'aria-describedby="%s-hint">' % (attr(qid), attr(question.id), attr(question.type), attr(qid)))
-    out.append('<legend class="quiz-question__text">%s</legend>' % render_inline(question.text, link))
+    qid = "q-" + question.id
+    inline = lambda text: render_inline(text, link)  # noqa: E731
+    out = ['<fieldset class="quiz-question" id="%s" data-quiz-question="%s" data-quiz-type="%s" '
+           'data-quiz="%s"%s aria-describedby="%s-hint">'
+           % (attr(qid), attr(question.id), attr(question.type), attr(question.quiz),
+              ' data-quiz-shuffle=""' if question.shuffle else "", attr(qid))]
+    out.append('<legend class="quiz-question__text">%s</legend>' % inline(question.text))
     out.append('<p class="quiz-question__hint" id="%s-hint">%s</p>' % (attr(qid), HINTS[question.type]))
-    out.append('<ul class="quiz-options">')
-    for option in question.options:
-        input_id = "%s-%s" % (qid, option.key)
-        out.append('<li class="quiz-option"><input type="%s" id="%s" name="%s" value="%s">'
-                   '<label for="%s">%s</label></li>'
-                   % (kind, attr(input_id), attr(qid), attr(option.key), attr(input_id), render_inline(option.text, link)))
-    out.append("</ul>")
+    if question.hint:
+        out.append('<details class="quiz-hint"><summary>Show a hint</summary><p>%s</p></details>'
+                   % inline(question.hint))
+    out.extend(_controls(question, qid, inline))
     out.append('<details class="quiz-answer"><summary>Show the answer</summary>')
     out.append('<div class="quiz-answer__body">')
-    correct = [render_inline(option.text, link) for option in question.options if option.correct]
-    label = "Answer" if len(correct) == 1 else "Answers"
-    out.append('<p class="quiz-answer__key"><strong>%s:</strong> %s</p>' % (label, "; ".join(correct)))
-    feedback = [option for option in question.options if option.feedback]
-    if feedback:
-        out.append('<ul class="quiz-answer__feedback">')
-        for option in feedback:
-            out.append('<li data-option="%s"><em>%s</em> %s</li>'
-                       % (attr(option.key), render_inline(option.text, link), render_inline(option.feedback, link)))
-        out.append("</ul>")
+    out.extend(_answer(question, inline))
     out.append('<div class="quiz-answer__explanation">%s</div>' % render_block(question.explanation, link))
     out.append('<p class="quiz-answer__see"><a href="%s">Read the section: %s</a></p>'
                % (attr(see_href), render_inline(see_title)))
@@ -115,3 +116,94 @@ def render_question(question, see_href, see_title, link=None):
     out.append('<script type="application/json" class="quiz-key">%s</script>' % json_for_script(question.answer_key()))
     out.append("</fieldset>")
     return "\n".join(out)
+
+
+def _controls(question, qid, inline):
+    attr = html.escape
+    kind = question.type
+    out = []
+    if kind in ("single", "multiple", "truefalse"):
+        input_type = "checkbox" if kind == "multiple" else "radio"
+        out.append('<ul class="quiz-options">')
+        for option in question.options:
+            input_id = "%s-%s" % (qid, option.key)
+            out.append('<li class="quiz-option"><input type="%s" id="%s" name="%s" value="%s">'
+                       '<label for="%s">%s</label></li>'
+                       % (input_type, attr(input_id), attr(qid), attr(option.key), attr(input_id),
+                          inline(option.text)))
+        out.append("</ul>")
+    elif kind in ("fill", "numeric"):
+        unit = question.number[2] if kind == "numeric" else ""
+        label = "Your answer" + (" (%s)" % unit if unit else "")
+        mode = ' inputmode="decimal"' if kind == "numeric" else ""
+        out.append('<p class="quiz-text"><label for="%s-answer">%s</label> '
+                   '<input type="text" id="%s-answer" name="%s" autocomplete="off" spellcheck="false"%s></p>'
+                   % (attr(qid), attr(label), attr(qid), attr(qid), mode))
+    elif kind == "order":
+        # Shown in an order fixed at build time that is never the answer, so the page gives nothing away.
+        steps = shuffled_away(question.steps, seed_from_text(question.id))
+        out.append('<ul class="quiz-rows">')
+        for step in steps:
+            select_id = "%s-%s" % (qid, step.key)
+            options = "".join('<option value="%d">%d</option>' % (n, n) for n in range(1, len(steps) + 1))
+            out.append('<li class="quiz-row" data-item="%s"><label for="%s">%s</label> <select id="%s" name="%s">'
+                       '<option value="">Place…</option>%s</select></li>'
+                       % (attr(step.key), attr(select_id), inline(step.text), attr(select_id), attr(select_id),
+                          options))
+        out.append("</ul>")
+    else:
+        partners = []
+        for pair in question.pairs:
+            if pair.right_key not in [key for key, _ in partners]:
+                partners.append((pair.right_key, pair.right))
+        partners = shuffled_away(partners, seed_from_text(question.id + "/partners"))
+        options = "".join('<option value="%s">%s</option>' % (attr(key), attr(text)) for key, text in partners)
+        out.append('<ul class="quiz-rows">')
+        for pair in shuffled_away(question.pairs, seed_from_text(question.id)):
+            select_id = "%s-%s" % (qid, pair.key)
+            out.append('<li class="quiz-row" data-item="%s"><label for="%s">%s</label> <select id="%s" name="%s">'
+                       '<option value="">Choose…</option>%s</select></li>'
+                       % (attr(pair.key), attr(select_id), inline(pair.left), attr(select_id), attr(select_id),
+                          options))
+        out.append("</ul>")
+    return out
+
+
+def _answer(question, inline):
+    attr = html.escape
+    kind = question.type
+    out = []
+    if kind in ("single", "multiple", "truefalse"):
+        correct = [inline(option.text) for option in question.options if option.correct]
+        label = "Answer" if len(correct) == 1 else "Answers"
+        out.append('<p class="quiz-answer__key"><strong>%s:</strong> %s</p>' % (label, "; ".join(correct)))
+        feedback = [option for option in question.options if option.feedback]
+        if feedback:
+            out.append('<ul class="quiz-answer__feedback">')
+            for option in feedback:
+                out.append('<li data-option="%s"><em>%s</em> %s</li>'
+                           % (attr(option.key), inline(option.text), inline(option.feedback)))
+            out.append("</ul>")
+    elif kind == "fill":
+        first, others = question.accepted[0], question.accepted[1:]
+        also = " (also accepted: %s)" % ", ".join(attr(answer) for answer in others) if others else ""
+        out.append('<p class="quiz-answer__key"><strong>Answer:</strong> %s%s</p>' % (attr(first), also))
+    elif kind == "numeric":
+        value, tolerance, unit = question.number
+        unit_text = " " + unit if unit else ""
+        if tolerance:
+            accepted = " (anything from %s to %s%s counts)" % (_number(value - tolerance), _number(value + tolerance),
+                                                                 unit_text)
+        else:
+            accepted = ""
+        out.append('<p class="quiz-answer__key"><strong>Answer:</strong> %s%s%s</p>'
+                   % (_number(value), attr(unit_text), attr(accepted)))
+    elif kind == "order":
+        out.append('<p class="quiz-answer__key"><strong>Right order:</strong></p><ol class="quiz-answer__order">')
+        out.extend("<li>%s</li>" % inline(step.text) for step in question.steps)
+        out.append("</ol>")
+    else:
+        out.append('<p class="quiz-answer__key"><strong>Right matches:</strong></p><ul class="quiz-answer__pairs">')
+        out.extend("<li>%s: %s</li>" % (inline(pair.left), attr(pair.right)) for pair in question.pairs)
+        out.append("</ul>")
+    return out

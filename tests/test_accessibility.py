@@ -5,12 +5,14 @@ import json
 import pytest
 
 from .conftest import READY, ROOT
+from .quiz_driver import answer, site_questions
 
 pytestmark = pytest.mark.browser
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 SCHEMES = {"light": "default", "dark": "slate"}
+QUIZZES = site_questions()
 
 
 def axe_violations(page):
@@ -44,11 +46,15 @@ def test_quiz_has_no_violations_before_and_after_submitting(new_page, server, sc
     page = open_page(new_page, server, "/quiz/", scheme)
     page.wait_for_selector(READY)
     assert axe_violations(page) == []
-    # Half right, half wrong, so every kind of verdict and mark is on the page.
-    for index, fieldset in enumerate(page.locator("fieldset.quiz-question").all()):
-        fieldset.locator("input").nth(index % 2).check()
-    page.click("form.quiz button[type=submit]")
-    assert page.get_attribute("form.quiz", "data-quiz-state") == "scored"
+    # Right, wrong and partly right answers of every type, so every verdict and mark is on the page.
+    for quiz in QUIZZES.values():
+        for index, question in enumerate(quiz):
+            how = ["right", "wrong", "two-of-three" if question.type == "multiple" else "one-right"][index % 3]
+            answer(page, question, how)
+    for form in page.locator("form.quiz").all():
+        form.locator("button[type=submit]").click()
+        assert form.get_attribute("data-quiz-state") == "scored"
+    page.locator(".quiz-hint summary").first.click()
     violations = axe_violations(page)
     assert violations == [], json.dumps(violations, indent=1)
 

@@ -72,27 +72,49 @@ def test_site_has_home_article_quiz_and_about(site_dir):
     assert "never sent anywhere" in about and "pull request" in about
 
 
+def control_ids(question):
+    """The ids of the form controls a question must render, each with a <label for>."""
+    if question.type in ("single", "multiple", "truefalse"):
+        return ["q-%s-%s" % (question.id, option.key) for option in question.options]
+    if question.type in ("fill", "numeric"):
+        return ["q-%s-answer" % question.id]
+    items = question.steps if question.type == "order" else question.pairs
+    return ["q-%s-%s" % (question.id, item.key) for item in items]
+
+
 def test_quiz_page_has_complete_markup_without_javascript(site_dir):
     questions, _ = check_docs(str(DOCS))
     quiz = site_dir.joinpath("quiz", "index.html").read_text(encoding="utf-8")
     parsed = Page(site_dir / "quiz" / "index.html")
     all_questions = [question for found in questions.values() for question in found]
-    assert len(all_questions) >= 8
+    assert len(all_questions) >= 12
+    assert {question.type for question in all_questions} == {
+        "single", "multiple", "truefalse", "fill", "numeric", "order", "match"}
     for question in all_questions:
         block = re.search(r'<fieldset class="quiz-question" id="q-%s".*?</fieldset>' % re.escape(question.id),
                           quiz, re.S)
         assert block, question.id
         block = block.group(0)
         assert "<legend" in block
-        for option in question.options:
-            input_id = "q-%s-%s" % (question.id, option.key)
-            assert 'id="%s"' % input_id in block and '<label for="%s">' % input_id in block
+        for control in control_ids(question):
+            assert 'id="%s"' % control in block and '<label for="%s">' % control in block, control
         assert re.search(r"<details class=\"quiz-answer\"><summary>Show the answer</summary>", block)
-        assert 'class="quiz-answer__see"' in block
+        assert 'class="quiz-answer__see"' in block and 'class="quiz-answer__explanation"' in block
         key = json.loads(re.search(r'<script type="application/json" class="quiz-key">(.*?)</script>',
                                    block).group(1))
         assert key == question.answer_key()
     assert parsed.text.count("Show the answer") == len(all_questions)
+
+
+def test_order_and_match_never_show_the_answer_order(site_dir):
+    questions, _ = check_docs(str(DOCS))
+    quiz = site_dir.joinpath("quiz", "index.html").read_text(encoding="utf-8")
+    for question in [q for found in questions.values() for q in found if q.type in ("order", "match")]:
+        block = re.search(r'id="q-%s".*?<details class="quiz-answer"' % re.escape(question.id), quiz, re.S).group(0)
+        shown = re.findall(r'data-item="([0-9a-f]+)"', block)
+        items = question.steps if question.type == "order" else question.pairs
+        assert sorted(shown) == sorted(item.key for item in items)
+        assert shown != [item.key for item in items]
 
 
 def test_quiz_links_reach_existing_sections(site_dir):
@@ -135,12 +157,13 @@ def test_only_needed_runtime_files_are_published(site_dir):
     assert not [name for name in pyscript if name.endswith(".map") or "editor" in name or "terminal" in name]
     assert sorted(path.name for path in site_dir.joinpath("assets", "vendor", "micropython").iterdir()) == [
         "micropython.mjs", "micropython.wasm"]
-    assert sorted(path.name for path in site_dir.joinpath("assets", "quiz").iterdir()) == ["app.py", "scoring.py"]
+    assert sorted(path.name for path in site_dir.joinpath("assets", "quiz").iterdir()) == [
+        "app.py", "saved.py", "scoring.py", "shuffle.py"]
     assert not list(site_dir.joinpath("assets", "vendor").rglob("*.map"))
 
 
 def test_published_quiz_python_is_the_source(site_dir):
-    for name in ("app.py", "scoring.py"):
+    for name in ("app.py", "saved.py", "scoring.py", "shuffle.py"):
         assert site_dir.joinpath("assets", "quiz", name).read_bytes() == ROOT.joinpath("quiz", name).read_bytes()
 
 

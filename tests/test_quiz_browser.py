@@ -1,110 +1,35 @@
-"""The quiz in Debian's Chromium: Python starts, scores as documented, and works from the keyboard alone."""
+"""The quiz in Debian's Chromium: Python starts, marks every question type as documented, saves answers,
+survives bad stored data, and works from the keyboard alone."""
+
+import json
 
 import pytest
 
 from quiz import scoring
-from quiz.check import check_docs
 
-from .conftest import DOCS, READY
-
-SUBMIT = "form.quiz button[type=submit]"
+from .conftest import READY
+from .quiz_driver import answer, answer_all, right_text, site_questions
 
 pytestmark = pytest.mark.browser
 
-
-def site_questions():
-    questions, _ = check_docs(str(DOCS))
-    return questions["docs/quiz.md"] if "docs/quiz.md" in questions else next(iter(questions.values()))
-
-
-QUESTIONS = site_questions()
-
-
-def answer(page, question, keys):
-    for key in keys:
-        page.check("#q-%s-%s" % (question.id, key))
+QUIZZES = site_questions()
+MAIN = QUIZZES["self-check"]
+SAFETY = QUIZZES["safety"]
+MAIN_FORM = 'form.quiz[data-quiz="self-check"]'
+SAFETY_FORM = 'form.quiz[data-quiz="safety"]'
+MAIN_KEY = "quiz-answers/v1/self-check"
 
 
-def verdicts(page):
-    return page.locator(".quiz-verdict").all_inner_texts()
+def submit(page, form=MAIN_FORM):
+    page.click(form + " button[type=submit]")
 
 
-def test_quiz_reaches_ready_with_python(quiz_page):
-    assert quiz_page.get_attribute("html", "data-quiz-ready") == "1"
-    # Python hid the answers and added a real submit button.
-    assert quiz_page.locator("details.quiz-answer:visible").count() == 0
-    assert quiz_page.locator("form.quiz button[type=submit]").inner_text() == "Check my answers"
-    assert quiz_page.recorder.errors == []
+def verdicts(page, form=MAIN_FORM):
+    return page.locator(form + " .quiz-verdict").all_inner_texts()
 
 
-def test_all_correct_gives_full_marks(quiz_page):
-    for question in QUESTIONS:
-        answer(quiz_page, question, question.correct_keys)
-    quiz_page.click(SUBMIT)
-    total = len(QUESTIONS)
-    result = quiz_page.inner_text(".quiz-result")
-    assert "You scored %d of %d." % (total, total) in result
-    assert "not the health of your ankles" in result
-    assert verdicts(quiz_page) == ["Correct"] * total
-    assert quiz_page.get_attribute("form.quiz", "data-quiz-state") == "scored"
-    # Explanations and section links are revealed.
-    assert quiz_page.locator("details.quiz-answer[open]:visible").count() == total
-    assert quiz_page.locator(".quiz-answer__see a:visible").count() == total
-
-
-def test_wrong_and_partial_answers_score_by_the_documented_rule(quiz_page):
-    single = next(question for question in QUESTIONS if question.type == "single")
-    multiple = next(question for question in QUESTIONS
-                    if question.type == "multiple" and len(question.correct_keys) == 3)
-    wrong = next(option.key for option in single.options if not option.correct)
-    for question in QUESTIONS:
-        if question is single:
-            answer(quiz_page, question, [wrong])
-        elif question is multiple:
-            answer(quiz_page, question, question.correct_keys[:2])  # two of three: 0.67 of a point
-        else:
-            answer(quiz_page, question, question.correct_keys)
-    quiz_page.click(SUBMIT)
-    total = len(QUESTIONS)
-    expected = scoring.format_score(total * 100 - 100 - 33, total * 100)
-    assert expected == "%d.67 of %d" % (total - 2, total)
-    assert "You scored %s." % expected in quiz_page.inner_text(".quiz-result")
-    single_box = quiz_page.locator("#q-" + single.id)
-    assert single_box.locator(".quiz-verdict").inner_text() == "Incorrect"
-    assert "(your choice, not correct)" in single_box.inner_text()
-    assert "(correct answer)" in single_box.inner_text()
-    multiple_box = quiz_page.locator("#q-" + multiple.id)
-    assert multiple_box.locator(".quiz-verdict").inner_text() == "Partly correct: 0.67 of 1 point"
-    assert multiple_box.locator(".quiz-answer__explanation").is_visible()
-
-
-def test_incomplete_submit_names_the_missing_questions_and_focuses_the_first(quiz_page):
-    first, second = QUESTIONS[0], QUESTIONS[1]
-    answer(quiz_page, first, first.correct_keys)
-    quiz_page.click(SUBMIT)
-    status = quiz_page.inner_text(".quiz-status")
-    assert status.startswith("Answer every question before checking. Not answered: questions 2, 3")
-    assert quiz_page.evaluate("document.activeElement.id") == "q-%s-1" % second.id
-    assert quiz_page.get_attribute("form.quiz", "data-quiz-state") == "ready"
-    assert quiz_page.inner_text(".quiz-result") == ""
-    # Answering a question clears its own message.
-    assert quiz_page.locator("#q-%s .quiz-error" % second.id).count() == 1
-    answer(quiz_page, second, second.correct_keys[:1])
-    assert quiz_page.locator("#q-%s .quiz-error" % second.id).count() == 0
-
-
-def test_try_again_resets_everything(quiz_page):
-    for question in QUESTIONS:
-        answer(quiz_page, question, question.correct_keys)
-    quiz_page.click(SUBMIT)
-    quiz_page.click("form.quiz button:has-text(\"Try again\")")
-    assert quiz_page.get_attribute("form.quiz", "data-quiz-state") == "ready"
-    assert quiz_page.locator("form.quiz input:checked").count() == 0
-    assert quiz_page.locator("form.quiz input:disabled").count() == 0
-    assert quiz_page.locator(".quiz-verdict, .quiz-mark").count() == 0
-    assert quiz_page.locator("details.quiz-answer:visible").count() == 0
-    assert quiz_page.inner_text(".quiz-result") == ""
-    assert quiz_page.evaluate("document.activeElement.id") == "q-%s-1" % QUESTIONS[0].id
+def first_control(page, question):
+    return page.evaluate("id => document.getElementById('q-' + id).querySelector('input, select').id", question.id)
 
 
 def active(page):
@@ -114,67 +39,346 @@ def active(page):
     }""")
 
 
+def stored(page, key=MAIN_KEY):
+    text = page.evaluate("key => localStorage.getItem(key)", key)
+    return json.loads(text) if text else None
+
+
+def test_quiz_covers_the_article_with_five_types_or_more():
+    assert len(MAIN) >= 12
+    assert len({question.type for question in MAIN}) >= 5
+    assert {question.see.partition("#")[2] for question in MAIN} >= {
+        "why-ankle-mobility-matters", "the-chain-reaction", "the-role-of-dorsiflexion",
+        "common-compensation-patterns", "calf-muscles-the-hidden-limiter", "why-strength-and-flexibility-both-matter",
+        "simple-self-checks", "why-improving-ankle-mobility-helps"}
+
+
+def test_quiz_reaches_ready_with_python(quiz_page):
+    page = quiz_page
+    assert page.get_attribute("html", "data-quiz-ready") == "2"
+    # Python hid the answers, added real submit buttons and a progress line to each quiz.
+    assert page.locator("details.quiz-answer:visible").count() == 0
+    assert page.locator("form.quiz button[type=submit]").all_inner_texts() == ["Check my answers"] * 2
+    assert page.inner_text(MAIN_FORM + " .quiz-progress") == "0 of %d answered" % len(MAIN)
+    assert page.recorder.errors == []
+
+
+def test_all_right_gives_full_marks_and_a_review(quiz_page):
+    page = quiz_page
+    answer_all(page, MAIN)
+    assert page.inner_text(MAIN_FORM + " .quiz-progress") == "%d of %d answered" % (len(MAIN), len(MAIN))
+    submit(page)
+    total = len(MAIN)
+    result = page.inner_text(MAIN_FORM + " .quiz-result")
+    assert "You scored %d of %d." % (total, total) in result
+    assert "not the health of your ankles" in result
+    assert verdicts(page) == ["Correct"] * total
+    assert page.get_attribute(MAIN_FORM, "data-quiz-state") == "scored"
+    assert page.locator(MAIN_FORM + " details.quiz-answer[open]:visible").count() == total
+    # The review lists every question with the reader's answer, the right answer, explanation and link.
+    review = page.locator(MAIN_FORM + " .quiz-review__item")
+    assert review.count() == total
+    for index, question in enumerate(MAIN):
+        item = review.nth(index).inner_text()
+        assert item.startswith("Question %d: Correct." % (index + 1))
+        assert "Your answer: " in item and "Read the section:" in item
+        if question.type in ("fill", "numeric"):
+            assert "Your answer: %s" % right_text(question) in item
+
+
+def test_wrong_and_partial_answers_score_by_the_documented_rule(quiz_page):
+    page = quiz_page
+    single = next(q for q in MAIN if q.type == "single")
+    multiple = next(q for q in MAIN if q.type == "multiple" and len(q.correct_keys) == 3)
+    order = next(q for q in MAIN if q.type == "order" and len(q.steps) == 3)
+    fill = next(q for q in MAIN if q.type == "fill")
+    for question in MAIN:
+        how = {single.id: "wrong", multiple.id: "two-of-three", order.id: "one-right", fill.id: "wrong"}
+        answer(page, question, how.get(question.id, "right"))
+    submit(page)
+    total = len(MAIN)
+    # single 0, fill 0, multiple 2 of 3 shares = 0.67, order 1 of 3 places = 0.33.
+    earned = (total - 4) * 100 + 67 + 33
+    expected = scoring.format_score(earned, total * 100)
+    assert expected == "%d of %d" % (total - 3, total)
+    assert "You scored %s." % expected in page.inner_text(MAIN_FORM + " .quiz-result")
+    box = page.locator("#q-" + single.id)
+    assert box.locator(".quiz-verdict").inner_text() == "Incorrect"
+    assert "(your choice, not correct)" in box.inner_text() and "(correct answer)" in box.inner_text()
+    assert page.locator("#q-%s .quiz-verdict" % multiple.id).inner_text() == "Partly correct: 0.67 of 1 point"
+    assert page.locator("#q-%s .quiz-verdict" % order.id).inner_text() == "Partly correct: 0.33 of 1 point"
+    assert page.locator("#q-%s .quiz-verdict" % fill.id).inner_text() == "Incorrect"
+    assert "(right place)" in page.inner_text("#q-" + order.id)
+    assert "(should be" in page.inner_text("#q-" + order.id)
+    assert page.locator("#q-%s .quiz-answer__explanation" % multiple.id).is_visible()
+
+
+def test_match_and_numeric_marks(quiz_page):
+    page = quiz_page
+    match = next(q for q in MAIN if q.type == "match")
+    numeric = next(q for q in MAIN if q.type == "numeric")
+    for question in MAIN:
+        answer(page, question, "wrong" if question in (match, numeric) else "right")
+    submit(page)
+    assert page.locator("#q-%s .quiz-verdict" % match.id).inner_text() == "Incorrect"
+    assert "(right match: %s)" % match.pairs[0].right in page.inner_text("#q-" + match.id)
+    assert page.locator("#q-%s .quiz-verdict" % numeric.id).inner_text() == "Incorrect"
+
+
+def test_incomplete_submit_names_the_missing_questions_and_focuses_the_first(quiz_page):
+    page = quiz_page
+    answer(page, MAIN[0])
+    submit(page)
+    status = page.inner_text(MAIN_FORM + " .quiz-status")
+    assert status == "Answer every question before checking. Not answered: questions %s." % ", ".join(
+        str(n) for n in range(2, len(MAIN) + 1))
+    assert active(page)["id"] == first_control(page, MAIN[1])
+    assert page.get_attribute(MAIN_FORM, "data-quiz-state") == "ready"
+    assert page.inner_text(MAIN_FORM + " .quiz-result") == ""
+    # The focused control is not hidden under the sticky header.
+    header_bottom = page.evaluate("document.querySelector('.md-header').getBoundingClientRect().bottom")
+    assert page.evaluate("document.activeElement.getBoundingClientRect().top") >= header_bottom
+    # Answering a question clears its own message.
+    assert page.locator("#q-%s .quiz-error" % MAIN[1].id).count() == 1
+    answer(page, MAIN[1])
+    assert page.locator("#q-%s .quiz-error" % MAIN[1].id).count() == 0
+
+
+def test_try_again_resets_everything(quiz_page):
+    page = quiz_page
+    answer_all(page, MAIN)
+    submit(page)
+    page.click(MAIN_FORM + ' button:has-text("Try again")')
+    assert page.get_attribute(MAIN_FORM, "data-quiz-state") == "ready"
+    assert page.locator(MAIN_FORM + " input:checked").count() == 0
+    assert page.locator(MAIN_FORM + " input:disabled, %s select:disabled" % MAIN_FORM).count() == 0
+    assert page.locator(MAIN_FORM + " .quiz-verdict, %s .quiz-mark" % MAIN_FORM).count() == 0
+    assert page.locator(MAIN_FORM + " details.quiz-answer:visible").count() == 0
+    assert page.locator(MAIN_FORM + " .quiz-review:visible").count() == 0
+    assert page.inner_text(MAIN_FORM + " .quiz-result") == ""
+    assert page.inner_text(MAIN_FORM + " .quiz-progress") == "0 of %d answered" % len(MAIN)
+    assert active(page)["id"] == first_control(page, MAIN[0])
+    assert stored(page) is None
+
+
+def keyboard_answer(page, question):
+    """Answer with keys only, starting with focus on the question's first control; ends on the next one."""
+    if question.type in ("single", "truefalse"):
+        ids = page.evaluate("id => Array.from(document.querySelectorAll('#q-' + id + ' input'), i => i.id)",
+                            question.id)
+        target = ids.index("q-%s-%s" % (question.id, question.correct_keys[0]))
+        page.keyboard.press("Space")
+        for _ in range(target):
+            page.keyboard.press("ArrowDown")
+            # Moving through a radio group must never submit.
+            assert page.get_attribute(MAIN_FORM, "data-quiz-state") == "ready"
+        page.keyboard.press("Tab")
+    elif question.type == "multiple":
+        ids = page.evaluate("id => Array.from(document.querySelectorAll('#q-' + id + ' input'), i => i.id)",
+                            question.id)
+        for input_id in ids:
+            if input_id.rsplit("-", 1)[1] in question.correct_keys:
+                page.keyboard.press("Space")
+            page.keyboard.press("Tab")
+    elif question.type in ("fill", "numeric"):
+        page.keyboard.type(right_text(question))
+        page.keyboard.press("Tab")
+    else:
+        rows = page.evaluate("id => Array.from(document.querySelectorAll('#q-' + id + ' li.quiz-row'),"
+                             " r => r.dataset.item)", question.id)
+        for item in rows:
+            if question.type == "order":
+                wanted = str([step.key for step in question.steps].index(item) + 1)
+            else:
+                wanted = next(pair.right_key for pair in question.pairs if pair.key == item)
+            # A closed select takes arrow keys in Chromium: step down until the right option is chosen.
+            for _ in range(12):
+                if page.evaluate("document.activeElement.value") == wanted:
+                    break
+                page.keyboard.press("ArrowDown")
+            assert page.evaluate("document.activeElement.value") == wanted
+            page.keyboard.press("Tab")
+
+
 def test_keyboard_only_from_page_top_to_result(quiz_page):
     page = quiz_page
-    first_input = "q-%s-1" % QUESTIONS[0].id
-    for _ in range(120):
+    first = first_control(page, MAIN[0])
+    for _ in range(150):
         page.keyboard.press("Tab")
-        if active(page)["id"] == first_input:
+        if active(page)["id"] == first:
             break
-    assert active(page)["id"] == first_input, "the first answer is not reachable with Tab"
-    for question in QUESTIONS:
-        keys = [option.key for option in question.options]
-        assert active(page)["id"] == "q-%s-1" % question.id
-        if question.type == "single":
-            target = keys.index(question.correct_keys[0])
-            page.keyboard.press("Space")
-            for _ in range(target):
-                page.keyboard.press("ArrowDown")
-            # Moving through a radio group must never submit.
-            assert page.get_attribute("form.quiz", "data-quiz-state") == "ready"
-            page.keyboard.press("Tab")
-        else:
-            for key in keys:
-                if key in question.correct_keys:
-                    page.keyboard.press("Space")
-                page.keyboard.press("Tab")
+    assert active(page)["id"] == first, "the first answer is not reachable with Tab"
+    for question in MAIN:
+        if page.evaluate("document.activeElement.tagName") == "SUMMARY":
+            page.keyboard.press("Tab")  # a question's "Show a hint" comes before its answers
+        assert active(page)["id"] == first_control(page, question), question.id
+        keyboard_answer(page, question)
     assert active(page)["text"] == "Check my answers"
     page.keyboard.press("Enter")
-    total = len(QUESTIONS)
-    assert "You scored %d of %d." % (total, total) in page.inner_text(".quiz-result")
+    total = len(MAIN)
+    assert "You scored %d of %d." % (total, total) in page.inner_text(MAIN_FORM + " .quiz-result")
     assert active(page)["text"] == "Your result"
-    # Try again is one Shift+Tab away, and works with Enter.
     page.keyboard.press("Shift+Tab")
     assert active(page)["text"] == "Try again"
     page.keyboard.press("Enter")
-    assert active(page)["id"] == first_input
-    assert page.locator("form.quiz input:checked").count() == 0
+    assert active(page)["id"] == first_control(page, MAIN[0])
+    assert page.locator(MAIN_FORM + " input:checked").count() == 0
+
+
+def test_hint_is_shown_on_request_before_answering(quiz_page):
+    question = next(q for q in MAIN if q.hint)
+    hint = quiz_page.locator("#q-%s details.quiz-hint" % question.id)
+    assert hint.is_visible() and not hint.get_attribute("open")
+    hint.locator("summary").click()
+    assert question.hint.split()[0] in hint.inner_text()
+
+
+def test_answers_persist_across_reloads(quiz_page):
+    page = quiz_page
+    answer_all(page, MAIN[:5])
+    data = stored(page)
+    assert data["version"] == 1 and data["quiz"] == "self-check"
+    assert set(data["answers"]) == {question.id for question in MAIN}
+    page.reload()
+    page.wait_for_selector(READY)
+    assert page.inner_text(MAIN_FORM + " .quiz-progress") == "5 of %d answered" % len(MAIN)
+    answer_all(page, MAIN[5:])
+    submit(page)
+    assert "You scored %d of %d." % (len(MAIN), len(MAIN)) in page.inner_text(MAIN_FORM + " .quiz-result")
+    assert page.inner_text(MAIN_FORM + " .quiz-status") == ""
+
+
+def test_saved_answers_follow_question_ids_not_positions(quiz_page):
+    """The safety quiz shows its questions in each reader's own order: a new order must not move answers."""
+    page = quiz_page
+    answer_all(page, SAFETY)
+    order = page.evaluate("Array.from(document.querySelectorAll('%s fieldset'), f => f.id)" % SAFETY_FORM)
+    assert sorted(order) == sorted("q-" + q.id for q in SAFETY)
+    page.reload()
+    page.wait_for_selector(READY)
+    assert page.evaluate("Array.from(document.querySelectorAll('%s fieldset'), f => f.id)" % SAFETY_FORM) == order
+    # Another reader's shuffle: a different seed, the same saved answers.
+    orders = {tuple(order)}
+    for seed in ("1", "2", "3", "4", "5", "6"):
+        page.evaluate("seed => localStorage.setItem('quiz-seed/v1/safety', seed)", seed)
+        page.reload()
+        page.wait_for_selector(READY)
+        orders.add(tuple(page.evaluate("Array.from(document.querySelectorAll('%s fieldset'), f => f.id)" % SAFETY_FORM)))
+        submit(page, SAFETY_FORM)
+        assert "You scored %d of %d." % (len(SAFETY), len(SAFETY)) in page.inner_text(SAFETY_FORM + " .quiz-result")
+    assert len(orders) > 1, "question order never changed with the seed"
+
+
+def test_shuffled_options_are_stable_for_a_reader(quiz_page):
+    page = quiz_page
+    question = next(q for q in MAIN if q.shuffle)
+    read = "Array.from(document.querySelectorAll('#q-%s input'), i => i.value)" % question.id
+    first = page.evaluate(read)
+    assert sorted(first) == sorted(option.key for option in question.options)
+    page.reload()
+    page.wait_for_selector(READY)
+    assert page.evaluate(read) == first
+
+
+BAD_STORAGE = {
+    "invalid JSON": "{not json",
+    "wrong types": json.dumps({"version": 1, "quiz": "self-check", "answers": {MAIN[0].id: 42}}),
+    "unknown ids": json.dumps({"version": 1, "quiz": "self-check", "answers": {"no-such-question": ["x"]}}),
+    "foreign quiz": json.dumps({"version": 1, "quiz": "another", "answers": {}}),
+    "old format": json.dumps({"quiz-0": "b", "quiz-1": "a"}),
+    "huge value": json.dumps({"version": 1, "quiz": "self-check", "answers": {MAIN[0].id: ["x" * 100000]}}),
+    "out-of-range place": json.dumps({"version": 1, "quiz": "self-check",
+                                      "answers": {next(q.id for q in MAIN if q.type == "order"): {"a": "99"}}}),
+}
+
+
+@pytest.mark.parametrize("case", BAD_STORAGE, ids=list(BAD_STORAGE))
+def test_bad_saved_answers_are_discarded_with_a_message(new_page, server, case):
+    page = new_page()
+    page.add_init_script("localStorage.setItem(%s, %s)" % (json.dumps(MAIN_KEY), json.dumps(BAD_STORAGE[case])))
+    page.goto(server + "/quiz/")
+    page.wait_for_selector(READY)
+    status = page.inner_text(MAIN_FORM + " .quiz-status")
+    assert status.endswith("so they were cleared."), status
+    assert page.inner_text(MAIN_FORM + " .quiz-progress") == "0 of %d answered" % len(MAIN)
+    answer_all(page, MAIN)
+    submit(page)
+    assert "You scored %d of %d." % (len(MAIN), len(MAIN)) in page.inner_text(MAIN_FORM + " .quiz-result")
+    assert page.recorder.errors == []
+
+
+def test_clear_my_answers(quiz_page):
+    page = quiz_page
+    answer_all(page, MAIN[:3])
+    page.click(MAIN_FORM + ' button:has-text("Clear my answers")')
+    assert page.inner_text(MAIN_FORM + " .quiz-status") == "Your answers were cleared."
+    assert page.inner_text(MAIN_FORM + " .quiz-progress") == "0 of %d answered" % len(MAIN)
+    assert stored(page) is None
+    page.reload()
+    page.wait_for_selector(READY)
+    assert page.inner_text(MAIN_FORM + " .quiz-progress") == "0 of %d answered" % len(MAIN)
+
+
+def test_two_quizzes_on_one_page_are_independent(quiz_page):
+    page = quiz_page
+    answer_all(page, SAFETY)
+    submit(page, SAFETY_FORM)
+    assert "You scored %d of %d." % (len(SAFETY), len(SAFETY)) in page.inner_text(SAFETY_FORM + " .quiz-result")
+    assert page.get_attribute(MAIN_FORM, "data-quiz-state") == "ready"
+    assert page.inner_text(MAIN_FORM + " .quiz-result") == ""
+    assert page.locator(MAIN_FORM + " .quiz-verdict").count() == 0
+    answer(page, MAIN[0])
+    submit(page)
+    assert page.inner_text(MAIN_FORM + " .quiz-status").startswith("Answer every question")
+    assert page.inner_text(SAFETY_FORM + " .quiz-status") == ""
+    assert stored(page, "quiz-answers/v1/safety")["quiz"] == "safety"
+    assert stored(page)["quiz"] == "self-check"
+
+
+def test_targets_are_at_least_24_pixels(quiz_page):
+    small = quiz_page.evaluate("""() => Array.from(document.querySelectorAll(
+        'form.quiz input, form.quiz select, form.quiz button, form.quiz summary'))
+        .filter(el => el.offsetParent !== null)
+        .map(el => [el.id || el.textContent.trim(), el.getBoundingClientRect()])
+        .filter(([, r]) => r.width < 24 || r.height < 24)
+        .map(([name]) => name)""")
+    assert small == []
+
+
+def test_print_shows_questions_answers_and_explanations_without_buttons(quiz_page):
+    page = quiz_page
+    page.emulate_media(media="print")
+    assert page.locator("form.quiz button:visible").count() == 0
+    assert page.locator(".md-header:visible, .md-sidebar:visible, .md-footer:visible").count() == 0
+    first = page.locator("#q-" + MAIN[0].id)
+    assert first.locator("legend").is_visible()
+    assert first.locator(".quiz-answer__explanation").is_visible()
+    assert first.locator(".quiz-answer__key").is_visible()
 
 
 def test_without_javascript_every_question_and_answer_is_readable(new_page, server):
     page = new_page(java_script_enabled=False)
     page.goto(server + "/quiz/")
-    assert page.locator("fieldset.quiz-question").count() == len(QUESTIONS)
+    assert page.locator("fieldset.quiz-question").count() == len(MAIN) + len(SAFETY)
     assert page.locator("form.quiz").count() == 0
-    first = QUESTIONS[0]
-    box = page.locator("#q-" + first.id)
-    assert box.locator("legend").inner_text().strip().endswith(first.text)
-    box.locator("summary").click()
-    assert box.locator(".quiz-answer__explanation").is_visible()
-    assert box.locator(".quiz-answer__see a").is_visible()
-    # Labels are bound to their inputs: clicking the text picks the answer.
-    box.locator("label").first.click()
-    assert page.is_checked("#q-%s-1" % first.id)
+    for question in MAIN:
+        box = page.locator("#q-" + question.id)
+        box.locator("details.quiz-answer summary").click()
+        assert box.locator(".quiz-answer__explanation").is_visible()
+        assert box.locator(".quiz-answer__see a").is_visible()
+    # Labels are bound to their controls: clicking the text picks the answer.
+    first = MAIN[0]
+    page.locator("#q-%s label" % first.id).first.click()
+    assert page.is_checked("#q-%s input" % first.id)
 
 
 def test_every_request_stays_on_the_site(new_page, server):
     page = new_page()
-    for path in ("/", "/unlock-your-ankles/", "/about/", "/quiz/"):
+    for path in ("/", "/unlock-your-ankles/", "/evidence/", "/about/", "/quiz/"):
         page.goto(server + path)
     page.wait_for_selector(READY)
-    for question in QUESTIONS:
-        answer(page, question, question.correct_keys)
-    page.click(SUBMIT)
+    answer_all(page, MAIN)
+    submit(page)
     search_for(page, "dorsiflexion")
     page.wait_for_load_state("networkidle")
     assert page.recorder.requests, "no requests were recorded"

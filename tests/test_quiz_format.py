@@ -4,6 +4,8 @@ Golden files in the pymdown-extensions style: tests/quiz_format/malformed/NAME.m
 mistakes, NAME.errors the exact `line: message` lines a contributor must see for it.
 """
 
+import json
+import re
 import shutil
 import subprocess
 import sys
@@ -123,40 +125,72 @@ def test_answer_key_json_cannot_close_script():
     assert "<" not in text and ">" not in text and "&" not in text
 
 
-# Property: any valid question survives parse -> render -> score, and the right answers score full marks.
+# Property: any valid question of any type survives parse -> render -> score, the right answer scores full
+# marks, and a wrong one scores nothing.
 words = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=8)
 sentences = st.lists(words, min_size=1, max_size=6).map(" ".join)
+distinct = lambda size: st.lists(sentences, min_size=2, max_size=size,  # noqa: E731
+                                 unique_by=lambda t: " ".join(t.split()).lower())
 
 
 @st.composite
 def valid_questions(draw):
-    kind = draw(st.sampled_from(["single", "multiple"]))
-    texts = draw(st.lists(sentences, min_size=2, max_size=6, unique_by=lambda t: " ".join(t.split()).lower()))
-    if kind == "single":
-        correct = {draw(st.integers(0, len(texts) - 1))}
-    else:
-        correct = set(draw(st.lists(st.integers(0, len(texts) - 1), min_size=1, unique=True)))
+    kind = draw(st.sampled_from(["single", "multiple", "truefalse", "fill", "numeric", "order", "match"]))
     points = draw(st.integers(1, 5))
-    lines = ["id: q-%s" % draw(words), "type: %s" % kind, "see: page.md#a", "points: %d" % points, "",
-             draw(sentences) + "?", ""]
-    for index, text in enumerate(texts):
-        lines.append("- [%s] %s" % ("x" if index in correct else " ", text))
+    lines = ["id: q-%s" % draw(words), "type: %s" % kind, "see: page.md#a", "points: %d" % points]
+    if draw(st.booleans()):
+        lines.append("hint: %s" % draw(sentences))
+    lines += ["", draw(sentences) + "?", ""]
+    right, wrong = None, None
+    if kind in ("single", "multiple", "truefalse"):
+        texts = draw(distinct(2 if kind == "truefalse" else 6))
+        if kind == "multiple":
+            correct = set(draw(st.lists(st.integers(0, len(texts) - 1), min_size=1, unique=True)))
+        else:
+            correct = {draw(st.integers(0, len(texts) - 1))}
+        for index, text in enumerate(texts):
+            lines.append("- [%s] %s" % ("x" if index in correct else " ", text))
+        right = lambda q: q.correct_keys  # noqa: E731
+        wrong = lambda q: [o.key for o in q.options if not o.correct]  # noqa: E731
+    elif kind == "fill":
+        accepted = draw(distinct(4))
+        lines.append("= " + " | ".join(accepted))
+        right = lambda q: "  " + accepted[-1].upper() + " "  # noqa: E731
+        wrong = lambda q: "0"  # noqa: E731
+    elif kind == "numeric":
+        value = draw(st.integers(-1000, 1000)) / 10
+        tolerance = draw(st.integers(0, 50)) / 10
+        unit = draw(st.sampled_from(["", "cm", "degrees"]))
+        lines.append(("= %s +- %s %s" % (value, tolerance, unit)).strip())
+        right = lambda q: ("%s %s" % (value + tolerance / 2, unit)).strip()  # noqa: E731
+        wrong = lambda q: str(value + tolerance + 1)  # noqa: E731
+    elif kind == "order":
+        steps = draw(distinct(6))
+        lines += ["%d. %s" % (index + 1, step) for index, step in enumerate(steps)]
+        right = lambda q: {s.key: str(i + 1) for i, s in enumerate(q.steps)}  # noqa: E731
+        wrong = lambda q: {s.key: str((i + 1) % len(q.steps) + 1) for i, s in enumerate(q.steps)}  # noqa: E731
+    else:
+        lefts = draw(distinct(5))
+        rights = draw(st.lists(sentences, min_size=len(lefts), max_size=len(lefts),
+                               unique_by=lambda t: " ".join(t.split()).lower()))
+        lines += ["- %s -> %s" % pair for pair in zip(lefts, rights)]
+        right = lambda q: {p.key: p.right_key for p in q.pairs}  # noqa: E731
+        wrong = lambda q: {p.key: q.pairs[(i + 1) % len(q.pairs)].right_key for i, p in enumerate(q.pairs)}  # noqa: E731
     lines += ["", draw(sentences) + "."]
-    return lines, kind, len(texts), correct, points
+    return lines, kind, points, right, wrong
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(valid_questions())
 def test_valid_questions_round_trip(generated):
-    lines, kind, count, correct, points = generated
+    lines, kind, points, right, wrong = generated
     question, issues = parse_question(lines, 1)
     assert issues == []
-    assert question.type == kind and len(question.options) == count and question.points == points
+    assert question.type == kind and question.points == points
     html = render_question(question, "../page/#a", "A")
-    assert html.count('type="%s"' % ("radio" if kind == "single" else "checkbox")) == count
-    key = question.answer_key()
-    right = [str(index + 1) for index in sorted(correct)]
-    assert scoring.score_question(key, right)["earned"] == points * 100
-    wrong = [str(index + 1) for index in range(count) if index not in correct]
-    if wrong:
-        assert scoring.score_question(key, wrong)["verdict"] == "incorrect"
+    assert html.count("<fieldset") == 1 and "<legend" in html
+    key = json.loads(re.search(r'class="quiz-key">(.*?)</script>', html).group(1))
+    assert key == question.answer_key()
+    assert scoring.score_question(key, right(question))["earned"] == points * 100
+    if kind != "multiple" or len(question.correct_keys) < len(question.options):
+        assert scoring.score_question(key, wrong(question))["verdict"] == "incorrect"

@@ -1,0 +1,74 @@
+"""Answer quiz questions in a page as a reader would, from the questions parsed out of docs/."""
+
+from quiz.check import check_docs
+from quiz.scoring import CHOICE_TYPES
+
+from .conftest import DOCS
+
+
+def site_questions():
+    """Questions of docs/quiz.md grouped by quiz id, in source order."""
+    questions, issues = check_docs(str(DOCS))
+    assert issues == []
+    found = next(found for path, found in questions.items() if path.endswith("quiz.md"))
+    quizzes = {}
+    for question in found:
+        quizzes.setdefault(question.quiz, []).append(question)
+    return quizzes
+
+
+def right_text(question):
+    if question.type == "fill":
+        return question.accepted[0]
+    value, _, unit = question.number
+    return ("%g %s" % (value, unit)).strip()
+
+
+def answer(page, question, how="right"):
+    """how: "right", "wrong" (scores 0), "two-of-three" (multiple: the first two of three right options) or
+    "one-right" (order: only the first step in its place)."""
+    box = page.locator("#q-" + question.id)
+    if question.type in CHOICE_TYPES:
+        if how == "right":
+            keys = question.correct_keys
+        elif how == "two-of-three":
+            keys = question.correct_keys[:2]
+        else:
+            keys = [option.key for option in question.options if not option.correct][:1]
+        for key in keys:
+            box.locator("#q-%s-%s" % (question.id, key)).check()
+    elif question.type == "fill":
+        box.locator("input").fill(right_text(question) if how == "right" else "not the answer")
+    elif question.type == "numeric":
+        value, tolerance, unit = question.number
+        box.locator("input").fill(right_text(question) if how == "right" else "%g" % (value + tolerance + 5))
+    elif question.type == "order":
+        count = len(question.steps)
+        for index, step in enumerate(question.steps):
+            if how == "right":
+                place = index + 1
+            elif how == "one-right":  # first step in place, the rest reversed: one of three right
+                place = 1 if index == 0 else count + 1 - index
+            else:
+                place = (index + 1) % count + 1
+            box.locator("#q-%s-%s" % (question.id, step.key)).select_option(str(place))
+    else:
+        partners = [pair.right_key for pair in question.pairs]
+        for index, pair in enumerate(question.pairs):
+            partner = partners[index] if how == "right" else partners[(index + 1) % len(partners)]
+            box.locator("#q-%s-%s" % (question.id, pair.key)).select_option(partner)
+
+
+def answer_all(page, questions, how="right"):
+    for question in questions:
+        answer(page, question, how)
+
+
+def first_control_id(question):
+    """The id of the first control a reader reaches in the question, as rendered (order/match rows are
+    shown shuffled, so it is read from the page by the caller for those)."""
+    if question.type in CHOICE_TYPES:
+        return "q-%s-%s" % (question.id, question.options[0].key)
+    if question.type in ("fill", "numeric"):
+        return "q-%s-answer" % question.id
+    return None
