@@ -11,7 +11,6 @@ BENCH_STAMP := bench/node_modules/.installed
 
 ## serve: set up, build and serve the site with live reload on http://127.0.0.1:8000
 serve: setup
-	$(BIN)/python -m quiz prepare
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
 ## test: set up (Chromium included) and run the whole test suite
@@ -20,7 +19,6 @@ test: setup system-deps
 
 ## build: strict build into site/
 build: setup
-	$(BIN)/python -m quiz prepare
 	$(BIN)/mkdocs build --strict
 
 ## check: every quiz mistake as path:line: message, without building
@@ -51,4 +49,4 @@ system-deps:
 	sh tools/install-system-deps.sh
 
 clean:
-	rm -rf site docs/assets/vendor docs/assets/quiz .pytest_cache
+	rm -rf site docs/assets/vendor docs/assets/quiz overrides/partials/quiz-preload.html .pytest_cache

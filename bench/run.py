@@ -90,7 +90,7 @@ def serve(directory):
 
 
 def build_site(site_dir, docs_dir=ROOT / "docs", config=ROOT / "mkdocs.yml", cwd=ROOT):
-    subprocess.run([sys.executable, "-m", "quiz", "prepare", str(docs_dir)], cwd=cwd, check=True,
+    subprocess.run([sys.executable, "-m", "sitebuild", "prepare", str(docs_dir)], cwd=cwd, check=True,
                    capture_output=True)
     started = time.perf_counter()
     run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config),
@@ -103,8 +103,8 @@ def build_site(site_dir, docs_dir=ROOT / "docs", config=ROOT / "mkdocs.yml", cwd
 
 
 def add_variants(site_dir):
-    """Beside /quiz/: the same page enhanced by plain JavaScript, and the same page on Pyodide."""
-    quiz_html = (site_dir / "quiz" / "index.html").read_text(encoding="utf-8")
+    """Beside quiz.html: the same page enhanced by plain JavaScript, and the same page on Pyodide."""
+    quiz_html = (site_dir / "quiz.html").read_text(encoding="utf-8")
     pyscript_tags = re.compile(r'\s*<link rel="(?:module)?preload" href="[^"]*/(?:vendor|quiz)/[^"]*"[^>]*>'
                                r'|\s*<link rel="stylesheet" href="[^"]*vendor/pyscript/core\.css">'
                                r'|\s*<script type="module" src="[^"]*vendor/pyscript/core\.js"></script>'
@@ -112,10 +112,9 @@ def add_variants(site_dir):
                                r'|\s*<script type="mpy".*?</script>', re.S)
     baseline = pyscript_tags.sub("", quiz_html)
     assert "pyscript" not in baseline and 'type="mpy"' not in baseline
-    baseline = baseline.replace("</body>", '<script src="../bench-baseline.js"></script></body>')
+    baseline = baseline.replace("</body>", '<script src="bench-baseline.js"></script></body>')
     shutil.copy(BENCH / "baseline.js", site_dir / "bench-baseline.js")
-    (site_dir / "quiz-baseline").mkdir()
-    (site_dir / "quiz-baseline" / "index.html").write_text(baseline, encoding="utf-8")
+    (site_dir / "quiz-baseline.html").write_text(baseline, encoding="utf-8")
 
     pyodide_src = BENCH / "node_modules" / "pyodide"
     if not pyodide_src.is_dir():
@@ -131,8 +130,7 @@ def add_variants(site_dir):
     # The unused-plugin list must be given for the other type too: here that is mpy.
     pyodide = pyodide.replace("<py-config>", "<mpy-config>").replace("</py-config>", "</mpy-config>")
     assert pyodide != quiz_html
-    (site_dir / "quiz-pyodide").mkdir()
-    (site_dir / "quiz-pyodide" / "index.html").write_text(pyodide, encoding="utf-8")
+    (site_dir / "quiz-pyodide.html").write_text(pyodide, encoding="utf-8")
 
 
 # ---------------------------------------------------------------- measuring in Chromium
@@ -142,7 +140,7 @@ MEASURE = """() => {
   const resources = performance.getEntriesByType('resource');
   const fcp = performance.getEntriesByName('first-contentful-paint')[0];
   const ready = performance.getEntriesByName('quiz-ready')[0];
-  const runtime = resources.filter(r => /\\/vendor\\//.test(r.name));
+  const runtime = resources.filter(r => /\\/vendor\\/(pyscript|micropython|pyodide)\\//.test(r.name));
   const sum = (list, key) => list.reduce((total, r) => total + (r[key] || 0), 0);
   return {
     fcp_ms: fcp ? fcp.startTime : null,
@@ -220,7 +218,7 @@ def scaling(counts):
                 nav.append({"Article %d" % number: name})
             config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
             config = config.replace("custom_dir: overrides", "custom_dir: %s" % (ROOT / "overrides"))
-            config = config.replace("  - quiz/mkdocs_hooks.py", "  - %s" % (ROOT / "quiz" / "mkdocs_hooks.py"))
+            config = config.replace("  - sitebuild/mkdocs_hooks.py", "  - %s" % (ROOT / "sitebuild" / "mkdocs_hooks.py"))
             config = re.sub(r"\nnav:\n(  - .*\n)+", "\nnav: %s\n" % json.dumps(nav), config)
             (temp / "mkdocs.yml").write_text(config, encoding="utf-8")
             site = temp / "site"
@@ -289,10 +287,10 @@ def main():
         add_variants(site)
         httpd, origin = serve(site)
         pages = [
-            ("article", "/unlock-your-ankles/", False),
-            ("quiz (MicroPython)", "/quiz/", True),
-            ("quiz (Pyodide)", "/quiz-pyodide/", True),
-            ("quiz (plain JavaScript baseline)", "/quiz-baseline/", True),
+            ("article", "/unlock-your-ankles.html", False),
+            ("quiz (MicroPython)", "/quiz.html", True),
+            ("quiz (Pyodide)", "/quiz-pyodide.html", True),
+            ("quiz (plain JavaScript baseline)", "/quiz-baseline.html", True),
         ]
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -303,7 +301,7 @@ def main():
             browser.close()
         if not args.skip_lighthouse:
             results["lighthouse"] = {}
-            for name, path in (("article", "/unlock-your-ankles/"), ("quiz", "/quiz/")):
+            for name, path in (("article", "/unlock-your-ankles.html"), ("quiz", "/quiz.html")):
                 print("lighthouse %s ..." % name, file=sys.stderr)
                 results["lighthouse"][name] = lighthouse(origin + path)
         httpd.shutdown()

@@ -60,14 +60,18 @@ def pyscript_files(dist=PYSCRIPT_DIST):
     return sorted(wanted)
 
 
-def _sync(source_dir, names, target_dir):
+def sync(source_dir, names, target_dir):
     """Make target_dir hold exactly `names` from source_dir, so stale hashed chunks never linger."""
+    sync_files({name: os.path.join(source_dir, name) for name in names}, target_dir)
+
+
+def sync_files(files, target_dir):
+    """Make target_dir hold exactly `files` ({name in target: source path}), copying only what changed."""
     os.makedirs(target_dir, exist_ok=True)
     for name in os.listdir(target_dir):
-        if name not in names:
+        if name not in files:
             os.remove(os.path.join(target_dir, name))
-    for name in names:
-        source = os.path.join(source_dir, name)
+    for name, source in files.items():
         target = os.path.join(target_dir, name)
         if not os.path.isfile(source):
             raise AssetError("%s is missing: run `npm ci` (the Makefile does it for you)" % source)
@@ -124,7 +128,7 @@ def prepare(docs_dir):
     ]
     copied = []
     for source_dir, names, target in plan:
-        _sync(source_dir, names, os.path.join(docs_dir, target))
+        sync(source_dir, names, os.path.join(docs_dir, target))
         copied.extend(os.path.join(target, name) for name in names)
     _write_if_changed(PRELOAD_PARTIAL, preload_partial(pyscript_names))
     return copied

@@ -42,7 +42,7 @@ def run_build(config=ROOT / "mkdocs.yml", site_dir=None, cwd=ROOT):
 def built_site(tmp_path_factory):
     """The site built once with --strict; returns (site path, build output)."""
     site = tmp_path_factory.mktemp("site")
-    prepared = subprocess.run([sys.executable, "-m", "quiz", "prepare", str(DOCS)], cwd=ROOT,
+    prepared = subprocess.run([sys.executable, "-m", "sitebuild", "prepare", str(DOCS)], cwd=ROOT,
                               capture_output=True, text=True)
     assert prepared.returncode == 0, prepared.stderr
     result = run_build(site_dir=site)
@@ -128,7 +128,7 @@ def new_page(browser):
 @pytest.fixture
 def quiz_page(new_page, server):
     page = new_page()
-    page.goto(server + "/quiz/")
+    page.goto(server + "/quiz.html")
     page.wait_for_selector(READY, timeout=20000)
     return page
 

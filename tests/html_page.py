@@ -45,7 +45,12 @@ class Page(HTMLParser):
 
 
 def page(site_dir, url_path):
-    return Page(site_dir / url_path / "index.html" if not url_path.endswith(".html") else site_dir / url_path)
+    """The built page for a site path such as "quiz" (quiz.html) or "." (index.html)."""
+    return Page(site_dir / page_file(url_path))
+
+
+def page_file(url_path):
+    return "index.html" if url_path in (".", "") else url_path if url_path.endswith(".html") else url_path + ".html"
 
 
 class Blocks(HTMLParser):

@@ -6,14 +6,14 @@ import re
 
 import pytest
 
-from .html_page import Blocks, Page, page
+from .html_page import Blocks, Page, page_file
 
 ARTICLE = "unlock-your-ankles"
 PAGES = [".", ARTICLE, "quiz", "evidence", "about"]
 
 
 def html_of(site_dir, path):
-    return (site_dir / path / "index.html").read_text(encoding="utf-8")
+    return (site_dir / page_file(path)).read_text(encoding="utf-8")
 
 
 def admonitions(site_dir, path):
@@ -49,7 +49,7 @@ def test_safety_and_care_boxes_come_before_the_self_checks(site_dir):
 
 
 def test_evidence_page_covers_each_claim_with_references(site_dir):
-    evidence = Page(site_dir / "evidence" / "index.html")
+    evidence = Page(site_dir / "evidence.html")
     for anchor in ("wall-test", "knees-falling-inward", "squat-depth", "hip-and-back-pain", "calf-stretching",
                    "references"):
         assert anchor in evidence.ids
@@ -64,7 +64,7 @@ def test_evidence_page_covers_each_claim_with_references(site_dir):
 
 
 def test_quiz_links_to_the_evidence(site_dir):
-    assert "../evidence/#" in html_of(site_dir, "quiz")
+    assert 'href="evidence.html#' in html_of(site_dir, "quiz")
 
 
 def json_ld(site_dir, path):
@@ -83,7 +83,7 @@ def test_article_json_ld_is_a_complete_medical_web_page(site_dir):
     assert data["publisher"] == {"@type": "Organization", "name": "24Sevenupdates"}
     assert data["medicalAudience"]["@type"] == "MedicalAudience"
     assert data["about"]["name"]
-    assert data["url"].endswith("/unlock-your-ankles/")
+    assert data["url"].endswith("/unlock-your-ankles.html")
     # Every citation is a reference on the evidence page, and every reference is cited.
     cited = {item["sameAs"] for item in data["citation"]}
     evidence = html_of(site_dir, "evidence")

@@ -296,7 +296,7 @@ BAD_STORAGE = {
 def test_bad_saved_answers_are_discarded_with_a_message(new_page, server, case):
     page = new_page()
     page.add_init_script("localStorage.setItem(%s, %s)" % (json.dumps(MAIN_KEY), json.dumps(BAD_STORAGE[case])))
-    page.goto(server + "/quiz/")
+    page.goto(server + "/quiz.html")
     page.wait_for_selector(READY)
     status = page.inner_text(MAIN_FORM + " .quiz-status")
     assert status.endswith("so they were cleared."), status
@@ -358,7 +358,7 @@ def test_print_shows_questions_answers_and_explanations_without_buttons(quiz_pag
 
 def test_without_javascript_every_question_and_answer_is_readable(new_page, server):
     page = new_page(java_script_enabled=False)
-    page.goto(server + "/quiz/")
+    page.goto(server + "/quiz.html")
     assert page.locator("fieldset.quiz-question").count() == len(MAIN) + len(SAFETY)
     assert page.locator("form.quiz").count() == 0
     for question in MAIN:
@@ -374,7 +374,7 @@ def test_without_javascript_every_question_and_answer_is_readable(new_page, serv
 
 def test_every_request_stays_on_the_site(new_page, server):
     page = new_page()
-    for path in ("/", "/unlock-your-ankles/", "/evidence/", "/about/", "/quiz/"):
+    for path in ("/", "/unlock-your-ankles.html", "/evidence.html", "/about.html", "/quiz.html"):
         page.goto(server + path)
     page.wait_for_selector(READY)
     answer_all(page, MAIN)
@@ -402,15 +402,16 @@ def test_search_finds_the_article(new_page, server):
 
 def test_article_page_loads_no_python(new_page, server):
     page = new_page()
-    page.goto(server + "/unlock-your-ankles/")
+    page.goto(server + "/unlock-your-ankles.html")
     page.wait_for_load_state("networkidle")
-    assert not [url for url in page.recorder.requests if "/vendor/" in url or url.endswith(".py")]
+    assert not [url for url in page.recorder.requests
+                if "/vendor/pyscript/" in url or "/vendor/micropython/" in url or url.endswith(".py")]
 
 
-@pytest.mark.parametrize("path", ["/", "/unlock-your-ankles/", "/quiz/", "/evidence/", "/about/"])
+@pytest.mark.parametrize("path", ["/", "/unlock-your-ankles.html", "/quiz.html", "/evidence.html", "/about.html"])
 def test_layout_fits_320_pixels(new_page, server, path):
     page = new_page(viewport={"width": 320, "height": 640})
     page.goto(server + path)
-    if path == "/quiz/":
+    if path == "/quiz.html":
         page.wait_for_selector(READY)
     assert page.evaluate("document.documentElement.scrollWidth") <= 320

@@ -81,7 +81,7 @@ def test_mkdocs_build_fails_listing_every_error(tmp_path):
     (docs / "page.md").write_text((FORMAT_DIR / "page.md").read_text(encoding="utf-8"), encoding="utf-8")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace("custom_dir: overrides", "custom_dir: %s" % (ROOT / "overrides"))
-    config = config.replace("  - quiz/mkdocs_hooks.py", "  - %s" % (ROOT / "quiz" / "mkdocs_hooks.py"))
+    config = config.replace("  - sitebuild/mkdocs_hooks.py", "  - %s" % (ROOT / "sitebuild" / "mkdocs_hooks.py"))
     (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
     result = run_build(config=tmp_path / "mkdocs.yml", cwd=tmp_path)
     output = result.stdout + result.stderr
