@@ -1,0 +1,309 @@
+"""Offline first and private by default, proven in Chromium: the service worker, updates, installability,
+the take-away copy from file://, the Content-Security-Policy, and failing well."""
+
+import functools
+import http.server
+import json
+import shutil
+import threading
+
+import pytest
+
+from quiz.render import render_question
+from quiz.parse import parse_question
+from sitebuild.service_worker import write_service_worker
+from sitebuild.takeaway import FILE_NAME as TAKEAWAY
+
+from .conftest import CHROMIUM, CHROMIUM_ARGS, READY, _QuietHandler
+from .quiz_driver import answer, answer_all, site_questions
+
+pytestmark = pytest.mark.browser
+
+QUIZZES = site_questions()
+MAIN = QUIZZES["self-check"]
+MAIN_FORM = 'form.quiz[data-quiz="self-check"]'
+PAGES = ["index.html", "unlock-your-ankles.html", "quiz.html", "evidence.html", "about.html"]
+
+
+class Server:
+    """A static server of its own, so a test can change the files or stop serving altogether."""
+
+    def __init__(self, directory):
+        handler = functools.partial(_QuietHandler, directory=str(directory))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+        self.url = "http://127.0.0.1:%d/" % self.httpd.server_address[1]
+
+    def stop(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+@pytest.fixture
+def site_copy(site_dir, tmp_path):
+    copy = tmp_path / "site"
+    shutil.copytree(site_dir, copy)
+    return copy
+
+
+@pytest.fixture
+def own_server(site_copy):
+    server = Server(site_copy)
+    yield server
+    server.stop()
+
+
+def wait_for_precache(page):
+    """Until the service worker is active and every file of the manifest is in its cache."""
+    page.wait_for_function("navigator.serviceWorker.controller !== null || true")
+    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    page.wait_for_function("""async () => {
+        const names = await caches.keys();
+        const name = names.find(n => n.includes('precache'));
+        if (!name) return false;
+        const cached = await (await caches.open(name)).keys();
+        return cached.length >= window.__expected;
+    }""", timeout=60000)
+
+
+def expect_files(page, site):
+    count = len(json.loads((site / "sw.js").read_text().split("const PRECACHE = ", 1)[1].split(";\n", 1)[0]))
+    page.evaluate("n => { window.__expected = n; }", count)
+    return count
+
+
+def test_every_page_search_and_quiz_work_offline_after_one_visit(new_page, own_server, site_copy):
+    page = new_page()
+    page.goto(own_server.url + "index.html")
+    assert expect_files(page, site_copy) > 50
+    wait_for_precache(page)
+    own_server.stop()
+    page.context.set_offline(True)
+    # Every page, none of them visited before.
+    for name in PAGES:
+        response = page.goto(own_server.url + name)
+        assert response.ok and response.from_service_worker, name
+        assert page.locator("article.md-content__inner h1").count() == 1, name
+    # Search.
+    page.goto(own_server.url + "index.html")
+    page.click("input.md-search__input")
+    page.keyboard.type("dorsiflexion")
+    page.wait_for_selector(".md-search-result__item")
+    # The quiz: ready, scores, and keeps saved answers across a reload.
+    page.goto(own_server.url + "quiz.html")
+    page.wait_for_selector(READY)
+    answer_all(page, MAIN[:4])
+    page.reload()
+    page.wait_for_selector(READY)
+    assert page.inner_text(MAIN_FORM + " .quiz-progress") == "4 of %d answered" % len(MAIN)
+    answer_all(page, MAIN[4:])
+    page.click(MAIN_FORM + " button[type=submit]")
+    assert "You scored %d of %d." % (len(MAIN), len(MAIN)) in page.inner_text(MAIN_FORM + " .quiz-result")
+    assert page.recorder.errors == []
+
+
+def test_a_new_build_replaces_the_old_cache_and_keeps_answers(new_page, own_server, site_copy):
+    page = new_page()
+    page.goto(own_server.url + "quiz.html")
+    page.wait_for_selector(READY)
+    expect_files(page, site_copy)
+    wait_for_precache(page)
+    page.reload()
+    page.wait_for_selector(READY)
+    assert page.evaluate("navigator.serviceWorker.controller !== null")
+    answer_all(page, MAIN[:3])
+
+    # A new build: new page text and new Python, and a new precache list.
+    quiz = site_copy / "quiz.html"
+    quiz.write_text(quiz.read_text(encoding="utf-8").replace("Self-check quiz<a", "Self-check quiz (new)<a", 1),
+                    encoding="utf-8")
+    app = site_copy / "assets" / "quiz" / "app.py"
+    app.write_text(app.read_text(encoding="utf-8") + '\ndocument.documentElement.setAttribute("data-build", "new")\n',
+                   encoding="utf-8")
+    expected = len(write_service_worker(site_copy))
+    page.evaluate("n => { window.__expected = n; }", expected)
+
+    page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
+    notice = page.wait_for_selector(".site-update", timeout=60000)
+    assert "A new version of this site is ready" in notice.inner_text()
+    # Until the reader chooses, the old version keeps running: no mix of old HTML and new Python.
+    assert page.get_attribute("html", "data-build") is None
+    with page.expect_navigation():
+        page.click(".site-update button")
+    page.wait_for_selector(READY)
+    assert "Self-check quiz (new)" in page.inner_text("h1")
+    assert page.get_attribute("html", "data-build") == "new"
+    assert page.inner_text(MAIN_FORM + " .quiz-progress") == "3 of %d answered" % len(MAIN)
+    caches = page.evaluate("caches.keys()")
+    assert len([name for name in caches if "precache" in name]) == 1
+
+
+def test_the_site_can_be_installed(playwright, server, tmp_path):
+    # A profile on disk: Chromium never offers to install from an incognito-like context.
+    context = playwright.chromium.launch_persistent_context(str(tmp_path / "profile"), executable_path=CHROMIUM,
+                                                            args=CHROMIUM_ARGS)
+    page = context.new_page()
+    page.goto(server + "/index.html")
+    page.wait_for_load_state("networkidle")
+    session = page.context.new_cdp_session(page)
+    errors = session.send("Page.getInstallabilityErrors")["installabilityErrors"]
+    assert errors == []
+    manifest = session.send("Page.getAppManifest")
+    context.close()
+    assert manifest["url"].endswith("manifest.webmanifest") and not manifest.get("errors")
+
+
+def no_network_requests(page):
+    return [url for url in page.recorder.requests if url.startswith(("http:", "https:", "ws:"))]
+
+
+def test_take_away_copy_runs_the_quiz_from_disk(new_page, site_dir):
+    page = new_page()
+    page.goto((site_dir / TAKEAWAY).as_uri())
+    page.wait_for_selector(READY, timeout=30000)
+    assert page.get_attribute("html", "data-quiz-ready") == "2"
+    assert "Unlock Your Ankles to Reduce Knee, Hip and Back Pain" in page.inner_text("#article")
+    answer_all(page, MAIN)
+    page.click(MAIN_FORM + " button[type=submit]")
+    assert "You scored %d of %d." % (len(MAIN), len(MAIN)) in page.inner_text(MAIN_FORM + " .quiz-result")
+    # In-file links: the quiz's section links point into the article of the same file.
+    href = page.get_attribute("#q-%s .quiz-answer__see a" % MAIN[0].id, "href")
+    assert href.startswith("#") and page.locator(href).count() == 1
+    assert no_network_requests(page) == []
+    assert page.recorder.errors == []
+
+
+def test_take_away_copy_is_linked_from_the_about_page(site_dir):
+    about = (site_dir / "about.html").read_text(encoding="utf-8")
+    assert 'href="%s"' % TAKEAWAY in about
+
+
+def test_multi_file_site_from_disk_reads_well_and_says_how_to_take_the_quiz(new_page, site_dir):
+    page = new_page()
+    page.goto((site_dir / "unlock-your-ankles.html").as_uri())
+    assert "Why Ankle Mobility Matters" in page.inner_text("article")
+    page.goto((site_dir / "quiz.html").as_uri())
+    message = page.wait_for_selector(".quiz-fallback[role=alert]")
+    text = message.inner_text()
+    assert "could not start" in text and "single-file copy" in text
+    assert page.get_attribute(".quiz-fallback a", "href") == TAKEAWAY
+    first = page.locator("#q-" + MAIN[0].id)
+    first.locator("details.quiz-answer summary").click()
+    assert first.locator(".quiz-answer__explanation").is_visible()
+    first.locator("label").first.click()
+    assert page.locator("#q-%s input:checked" % MAIN[0].id).count() == 1
+    assert no_network_requests(page) == []
+
+
+VIOLATIONS = """
+window.__violations = [];
+document.addEventListener('securitypolicyviolation', e => window.__violations.push(
+    [e.violatedDirective, e.blockedURI, e.sourceFile, e.lineNumber].join(' ')));
+"""
+
+
+def test_no_page_or_quiz_flow_breaks_the_content_security_policy(new_page, server, site_dir):
+    page = new_page()
+    page.add_init_script(VIOLATIONS)
+    for name in PAGES:
+        html = (site_dir / name).read_text(encoding="utf-8")
+        assert "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'self'" in html
+        page.goto(server + "/" + name)
+        page.wait_for_load_state("networkidle")
+        assert page.evaluate("window.__violations") == [], name
+    page.goto(server + "/quiz.html")
+    page.wait_for_selector(READY)
+    answer_all(page, MAIN)
+    page.click(MAIN_FORM + " button[type=submit]")
+    page.click(MAIN_FORM + ' button:has-text("Try again")')
+    page.click("label[for=__palette_1], label[for=__palette_2]", timeout=5000)
+    page.click("input.md-search__input")
+    page.keyboard.type("calf")
+    page.wait_for_selector(".md-search-result__item")
+    assert page.evaluate("window.__violations") == []
+    assert page.recorder.errors == []
+
+
+def test_only_quiz_pages_allow_eval(site_dir):
+    for name in PAGES:
+        html = (site_dir / name).read_text(encoding="utf-8")
+        policy = html.split('http-equiv="Content-Security-Policy" content="', 1)[1].split('"', 1)[0]
+        assert ("'unsafe-eval'" in policy) == (name == "quiz.html"), name
+        assert "'unsafe-inline'" not in policy
+
+
+HOSTILE = '<img src=x onerror="window.hacked=1">'
+
+
+def test_hostile_question_text_renders_as_text_and_runs_nothing(new_page, tmp_path):
+    """The checks refuse raw HTML; this shows the renderer is safe even if one were bypassed."""
+    lines = ("id: hostile\ntype: single\nsee: page.md#a\n\nPick %s </script><script>window.hacked=2</script>\n\n"
+             "- [x] Yes %s\n- [ ] No\n\nBecause %s." % (HOSTILE, HOSTILE, HOSTILE)).split("\n")
+    question, issues = parse_question(lines, 1)
+    assert issues  # the build would have refused it
+    page_file = tmp_path / "hostile.html"
+    page_file.write_text("<!doctype html><html><body>%s</body></html>"
+                         % render_question(question, "#a", "A"), encoding="utf-8")
+    page = new_page()
+    page.goto(page_file.as_uri())
+    page.locator("summary").click()
+    assert page.evaluate("window.hacked") is None
+    assert page.locator("img").count() == 0
+    # Shown as the characters typed (quotes become typographic ones, like all text).
+    assert "<img src=x onerror=" in page.inner_text("legend")
+    assert "</script><script>window.hacked=2</script>" in page.inner_text("legend")
+    assert page.evaluate("JSON.parse(document.querySelector('script.quiz-key').textContent).id") == "hostile"
+
+
+def test_hostile_saved_answer_is_shown_as_text(new_page, server):
+    fill = next(q for q in MAIN if q.type == "fill")
+    stored = json.dumps({"version": 1, "quiz": "self-check", "answers": {fill.id: HOSTILE}})
+    page = new_page()
+    page.add_init_script("localStorage.setItem('quiz-answers/v1/self-check', %s)" % json.dumps(stored))
+    page.goto(server + "/quiz.html")
+    page.wait_for_selector(READY)
+    assert page.input_value("#q-%s-answer" % fill.id) == HOSTILE
+    answer_all(page, [q for q in MAIN if q is not fill])
+    page.click(MAIN_FORM + " button[type=submit]")
+    assert "Your answer: " + HOSTILE in page.inner_text(MAIN_FORM + " .quiz-review")
+    assert page.evaluate("window.hacked") is None
+    assert page.locator(MAIN_FORM + " .quiz-review img").count() == 0
+
+
+@pytest.mark.parametrize("failure", ["wasm missing", "wasm blocked", "no WebAssembly"])
+def test_quiz_says_so_when_the_interpreter_cannot_load(new_page, server, failure):
+    page = new_page()
+    if failure == "wasm missing":
+        page.route("**/micropython.wasm", lambda route: route.fulfill(status=404, body="not found"))
+    elif failure == "wasm blocked":
+        page.route("**/micropython.wasm", lambda route: route.abort())
+    else:
+        page.add_init_script("delete window.WebAssembly")
+    page.goto(server + "/quiz.html")
+    message = page.wait_for_selector(".quiz-fallback[role=alert]", timeout=30000)
+    assert "could not start" in message.inner_text()
+    assert page.get_attribute("html", "data-quiz-ready") is None
+    # The static questions stay usable.
+    first = page.locator("#q-" + MAIN[0].id)
+    first.locator("details.quiz-answer summary").click()
+    assert first.locator(".quiz-answer__explanation").is_visible()
+
+
+PALETTE_KEY = "/.__palette"
+BAD_PALETTES = ["{bad", '"light"', "[1, 2]", '{"index": 99, "color": {}}', '{"index": 0, "color": {"scheme": 5}}',
+                '{"index": -1}', "null"]
+
+
+@pytest.mark.parametrize("value", BAD_PALETTES)
+def test_corrupt_material_palette_never_breaks_the_page(new_page, server, value):
+    page = new_page()
+    page.add_init_script("localStorage.setItem(%s, %s)" % (json.dumps(PALETTE_KEY), json.dumps(value)))
+    page.goto(server + "/index.html")
+    page.wait_for_load_state("networkidle")
+    before = page.get_attribute("body", "data-md-color-scheme")
+    page.locator("form[data-md-component=palette] label:visible").first.click()
+    assert page.get_attribute("body", "data-md-color-scheme") != before
+    page.click("input.md-search__input")
+    page.keyboard.type("ankle")
+    page.wait_for_selector(".md-search-result__item")
+    assert page.recorder.errors == []
