@@ -7,7 +7,7 @@ NODE_STAMP := node_modules/.installed
 
 BENCH_STAMP := bench/node_modules/.installed
 
-.PHONY: serve test build check bench setup system-deps clean
+.PHONY: serve test build check lint bench setup system-deps clean
 
 ## serve: set up, build and serve the site with live reload on http://127.0.0.1:8000
 serve: setup
@@ -23,6 +23,15 @@ build: setup
 
 ## check: every quiz mistake as path:line: message, without building
 check: setup
+	$(BIN)/python -m quiz check docs
+
+## lint: the linters pre-commit runs (make test runs them too, as tests/test_lint.py)
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/codespell
+	$(BIN)/pymarkdown scan -r docs quiz/README.md README.md CONTRIBUTING.md BENCHMARKS.md
+	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
 	$(BIN)/python -m quiz check docs
 
 ## bench: page-load figures (MicroPython, Pyodide, plain JavaScript), build scaling and Lighthouse

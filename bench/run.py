@@ -28,8 +28,15 @@ ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
 RESULTS = BENCH / "results"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-quic", "--disable-default-apps"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+    "--disable-default-apps",
+]
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 
 BUDGET_RUNTIME_GZIP = 350 * 1024
@@ -46,8 +53,12 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
 
     extensions_map = {
         **http.server.SimpleHTTPRequestHandler.extensions_map,
-        ".js": "text/javascript", ".mjs": "text/javascript", ".wasm": "application/wasm",
-        ".py": "text/plain", ".json": "application/json", ".zip": "application/zip",
+        ".js": "text/javascript",
+        ".mjs": "text/javascript",
+        ".wasm": "application/wasm",
+        ".py": "text/plain",
+        ".json": "application/json",
+        ".zip": "application/zip",
     }
     cache = {}
 
@@ -60,8 +71,11 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
             path = os.path.join(path, "index.html")
             if not self.path.split("?")[0].endswith("/"):
                 return super().send_head()
-        if not os.path.isfile(path) or "gzip" not in self.headers.get("Accept-Encoding", "") \
-                or path.endswith((".png", ".zip", ".ico", ".woff2")):
+        if (
+            not os.path.isfile(path)
+            or "gzip" not in self.headers.get("Accept-Encoding", "")
+            or path.endswith((".png", ".zip", ".ico", ".woff2"))
+        ):
             return super().send_head()
         body = self.cache.get(path)
         if body is None:
@@ -90,12 +104,17 @@ def serve(directory):
 
 
 def build_site(site_dir, docs_dir=ROOT / "docs", config=ROOT / "mkdocs.yml", cwd=ROOT):
-    subprocess.run([sys.executable, "-m", "sitebuild", "prepare", str(docs_dir)], cwd=cwd, check=True,
-                   capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "sitebuild", "prepare", str(docs_dir)], cwd=cwd, check=True, capture_output=True
+    )
     started = time.perf_counter()
-    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config),
-                          "--site-dir", str(site_dir)], cwd=cwd, capture_output=True, text=True,
-                         env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    run = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config), "--site-dir", str(site_dir)],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+    )
     elapsed = time.perf_counter() - started
     if run.returncode:
         raise SystemExit("build failed:\n" + run.stdout + run.stderr)
@@ -105,13 +124,17 @@ def build_site(site_dir, docs_dir=ROOT / "docs", config=ROOT / "mkdocs.yml", cwd
 def add_variants(site_dir):
     """Beside quiz.html: the same page enhanced by plain JavaScript, and the same page on Pyodide."""
     quiz_html = (site_dir / "quiz.html").read_text(encoding="utf-8")
-    pyscript_tags = re.compile(r'\s*<link rel="(?:module)?preload" href="[^"]*/(?:vendor|quiz)/[^"]*"[^>]*>'
-                               r'|\s*<link rel="stylesheet" href="[^"]*vendor/pyscript/core\.css">'
-                               r'|\s*<script type="module" src="[^"]*vendor/pyscript/core\.js"></script>'
-                               r'|\s*<py-config>.*?</py-config>'
-                               r'|\s*<script type="mpy".*?</script>', re.S)
+    pyscript_tags = re.compile(
+        r'\s*<link rel="(?:module)?preload" href="[^"]*/(?:vendor|quiz)/[^"]*"[^>]*>'
+        r'|\s*<link rel="stylesheet" href="[^"]*vendor/pyscript/core\.css">'
+        r'|\s*<script type="module" src="[^"]*vendor/pyscript/core\.js"></script>'
+        r"|\s*<py-config>.*?</py-config>"
+        r"|\s*<mpy-script.*?</mpy-script>"
+        r'|\s*<script src="[^"]*javascripts/quiz-fallback\.js"></script>',
+        re.S,
+    )
     baseline = pyscript_tags.sub("", quiz_html)
-    assert "pyscript" not in baseline and 'type="mpy"' not in baseline
+    assert "pyscript" not in baseline and "<mpy-script" not in baseline
     baseline = baseline.replace("</body>", '<script src="bench-baseline.js"></script></body>')
     shutil.copy(BENCH / "baseline.js", site_dir / "bench-baseline.js")
     (site_dir / "quiz-baseline.html").write_text(baseline, encoding="utf-8")
@@ -125,7 +148,7 @@ def add_variants(site_dir):
         shutil.copy(pyodide_src / name, target / name)
     # Same page, same app.py and scoring.py: only the script type and interpreter change.
     pyodide = re.sub(r'\s*<link rel="(?:module)?preload" href="[^"]*/micropython/[^"]*"[^>]*>', "", quiz_html)
-    pyodide = pyodide.replace('<script type="mpy"', '<script type="py"')
+    pyodide = pyodide.replace("<mpy-script", "<py-script").replace("</mpy-script>", "</py-script>")
     pyodide = pyodide.replace("vendor/micropython/micropython.mjs", "vendor/pyodide/pyodide.mjs")
     # The unused-plugin list must be given for the other type too: here that is mpy.
     pyodide = pyodide.replace("<py-config>", "<mpy-config>").replace("</py-config>", "</mpy-config>")
@@ -218,14 +241,23 @@ def scaling(counts):
                 nav.append({"Article %d" % number: name})
             config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
             config = config.replace("custom_dir: overrides", "custom_dir: %s" % (ROOT / "overrides"))
-            config = config.replace("  - sitebuild/mkdocs_hooks.py", "  - %s" % (ROOT / "sitebuild" / "mkdocs_hooks.py"))
+            config = config.replace(
+                "  - sitebuild/mkdocs_hooks.py", "  - %s" % (ROOT / "sitebuild" / "mkdocs_hooks.py")
+            )
             config = re.sub(r"\nnav:\n(  - .*\n)+", "\nnav: %s\n" % json.dumps(nav), config)
             (temp / "mkdocs.yml").write_text(config, encoding="utf-8")
             site = temp / "site"
             seconds = build_site(site, docs_dir=docs, config=temp / "mkdocs.yml", cwd=temp)
             files = [path for path in site.rglob("*") if path.is_file()]
-            rows.append({"pages": count, "questions": count * len(blocks), "build_s": round(seconds, 2),
-                         "files": len(files), "bytes": sum(path.stat().st_size for path in files)})
+            rows.append(
+                {
+                    "pages": count,
+                    "questions": count * len(blocks),
+                    "build_s": round(seconds, 2),
+                    "files": len(files),
+                    "bytes": sum(path.stat().st_size for path in files),
+                }
+            )
     return rows
 
 
@@ -237,9 +269,21 @@ def lighthouse(url):
     with tempfile.TemporaryDirectory() as temp:
         out = Path(temp) / "report.json"
         run = subprocess.run(
-            ["node", str(cli), url, "--output=json", "--output-path=%s" % out, "--quiet",
-             "--form-factor=mobile", "--chrome-flags=--headless=new " + " ".join(CHROMIUM_ARGS)],
-            env=dict(os.environ, CHROME_PATH=CHROMIUM), capture_output=True, text=True, timeout=300)
+            [
+                "node",
+                str(cli),
+                url,
+                "--output=json",
+                "--output-path=%s" % out,
+                "--quiet",
+                "--form-factor=mobile",
+                "--chrome-flags=--headless=new " + " ".join(CHROMIUM_ARGS),
+            ],
+            env=dict(os.environ, CHROME_PATH=CHROMIUM),
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
         if run.returncode or not out.exists():
             return {"error": (run.stderr or run.stdout)[-500:]}
         report = json.loads(out.read_text(encoding="utf-8"))
@@ -320,38 +364,78 @@ def main():
             runtime = summary(samples[kind], "runtime_bytes")
             requests = summary(samples[kind], "requests")
             ratio = "%.2fx" % (ready["median"] / base_ready[kind]) if ready else "-"
-            rows.append([name, kind, "%s (%s-%s)" % (fmt(fcp["median"]), fmt(fcp["min"]), fmt(fcp["max"])),
-                         "%s (%s-%s)" % (fmt(ready["median"]), fmt(ready["min"]), fmt(ready["max"])) if ready else "-",
-                         ratio, fmt(nbytes["median"], "KB"), fmt(runtime["median"], "KB"), fmt(requests["median"])])
+            rows.append(
+                [
+                    name,
+                    kind,
+                    "%s (%s-%s)" % (fmt(fcp["median"]), fmt(fcp["min"]), fmt(fcp["max"])),
+                    "%s (%s-%s)" % (fmt(ready["median"]), fmt(ready["min"]), fmt(ready["max"])) if ready else "-",
+                    ratio,
+                    fmt(nbytes["median"], "KB"),
+                    fmt(runtime["median"], "KB"),
+                    fmt(requests["median"]),
+                ]
+            )
     print()
-    print("Page loads, %d each, Chromium %s (median, min-max; KB transferred, gzip)" % (
-        args.runs, results["machine"]["chromium"]))
-    print(table(rows, ["page", "load", "FCP ms", "ready ms", "ready vs JS", "KB total", "KB runtime",
-                       "requests"]))
+    print(
+        "Page loads, %d each, Chromium %s (median, min-max; KB transferred, gzip)"
+        % (args.runs, results["machine"]["chromium"])
+    )
+    print(table(rows, ["page", "load", "FCP ms", "ready ms", "ready vs JS", "KB total", "KB runtime", "requests"]))
     print()
-    print("Build scaling (strict build, one quiz of %d questions per page)" % (
-        results["scaling"][0]["questions"] // max(1, results["scaling"][0]["pages"])))
-    print(table([[row["pages"], row["questions"], "%.2f" % row["build_s"], row["files"],
-                  "%.1f" % (row["bytes"] / 1024 / 1024)] for row in results["scaling"]],
-                ["pages", "questions", "build s", "files", "MB"]))
+    print(
+        "Build scaling (strict build, one quiz of %d questions per page)"
+        % (results["scaling"][0]["questions"] // max(1, results["scaling"][0]["pages"]))
+    )
+    print(
+        table(
+            [
+                [
+                    row["pages"],
+                    row["questions"],
+                    "%.2f" % row["build_s"],
+                    row["files"],
+                    "%.1f" % (row["bytes"] / 1024 / 1024),
+                ]
+                for row in results["scaling"]
+            ],
+            ["pages", "questions", "build s", "files", "MB"],
+        )
+    )
     if "lighthouse" in results:
         print()
         print("Lighthouse (mobile)")
         keys = ["performance", "accessibility", "best-practices", "seo", "total-blocking-time_ms"]
-        print(table([[name] + [scores.get(key, scores.get("error", "-")) for key in keys]
-                     for name, scores in results["lighthouse"].items()], ["page"] + keys))
+        print(
+            table(
+                [
+                    [name] + [scores.get(key, scores.get("error", "-")) for key in keys]
+                    for name, scores in results["lighthouse"].items()
+                ],
+                ["page"] + keys,
+            )
+        )
 
     # Budgets.
     article = results["pages"]["article"]["cold"]
     mpy_cold = results["pages"]["quiz (MicroPython)"]["cold"]
     mpy_ready = summary(mpy_cold, "ready_ms")["median"]
     budgets = [
-        ("article page loads no PyScript", max(sample["runtime_requests"] for sample in article) == 0,
-         "%d runtime requests" % max(sample["runtime_requests"] for sample in article)),
-        ("PyScript + interpreter <= 350 KB compressed", summary(mpy_cold, "runtime_bytes")["median"]
-         <= BUDGET_RUNTIME_GZIP, "%.1f KB" % (summary(mpy_cold, "runtime_bytes")["median"] / 1024)),
-        ("quiz-ready within 2x plain JavaScript (cold)", mpy_ready <= BUDGET_READY_RATIO * base_ready["cold"],
-         "%.0f ms vs %.0f ms = %.2fx" % (mpy_ready, base_ready["cold"], mpy_ready / base_ready["cold"])),
+        (
+            "article page loads no PyScript",
+            max(sample["runtime_requests"] for sample in article) == 0,
+            "%d runtime requests" % max(sample["runtime_requests"] for sample in article),
+        ),
+        (
+            "PyScript + interpreter <= 350 KB compressed",
+            summary(mpy_cold, "runtime_bytes")["median"] <= BUDGET_RUNTIME_GZIP,
+            "%.1f KB" % (summary(mpy_cold, "runtime_bytes")["median"] / 1024),
+        ),
+        (
+            "quiz-ready within 2x plain JavaScript (cold)",
+            mpy_ready <= BUDGET_READY_RATIO * base_ready["cold"],
+            "%.0f ms vs %.0f ms = %.2fx" % (mpy_ready, base_ready["cold"], mpy_ready / base_ready["cold"]),
+        ),
     ]
     results["budgets"] = [{"budget": name, "met": met, "measured": detail} for name, met, detail in budgets]
     print()

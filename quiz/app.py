@@ -271,8 +271,9 @@ class Quiz:
         return value
 
     def load(self):
-        answers, message = saved.decode(self.id, STORAGE.get(self.storage_key),
-                                        [question.key for question in self.questions])
+        answers, message = saved.decode(
+            self.id, STORAGE.get(self.storage_key), [question.key for question in self.questions]
+        )
         for question in self.questions:
             if question.id in answers:
                 question.restore(answers[question.id])
@@ -285,7 +286,9 @@ class Quiz:
         for question in self.questions:
             answers[question.id] = question.answer()
         if not STORAGE.set(self.storage_key, saved.encode(self.id, answers)):
-            self.status.textContent = "Your answers cannot be saved in this browser; they are kept until you leave the page."
+            self.status.textContent = (
+                "Your answers cannot be saved in this browser; they are kept until you leave the page."
+            )
 
     def update_progress(self):
         answered = len([1 for question in self.questions if question.answered()])
@@ -324,8 +327,10 @@ class Quiz:
         self.again.hidden = False
         self.heading.hidden = False
         self.review.hidden = False
-        self.result.textContent = "You scored %s. This measures how well you know the article, not the " \
+        self.result.textContent = (
+            "You scored %s. This measures how well you know the article, not the "
             "health of your ankles." % scoring.format_score(marked["earned"], marked["possible"])
+        )
         self.form.setAttribute("data-quiz-state", "scored")
         self.heading.focus()
 
@@ -339,8 +344,10 @@ class Quiz:
         item.appendChild(title)
         item.appendChild(_el("p", None, "Your answer: " + question.describe_answer()))
         right = _el("div", "quiz-review__right")
-        for node in _nodes(question.details, ".quiz-answer__key, .quiz-answer__order, .quiz-answer__pairs, "
-                                              ".quiz-answer__explanation, .quiz-answer__see"):
+        for node in _nodes(
+            question.details,
+            ".quiz-answer__key, .quiz-answer__order, .quiz-answer__pairs, .quiz-answer__explanation, .quiz-answer__see",
+        ):
             right.appendChild(node.cloneNode(True))
         item.appendChild(right)
         return item

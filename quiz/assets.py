@@ -15,7 +15,8 @@ NODE_MODULES = os.path.join(ROOT, "node_modules")
 PYSCRIPT_DIST = os.path.join(NODE_MODULES, "@pyscript", "core", "dist")
 MICROPYTHON_DIR = os.path.join(NODE_MODULES, "@micropython", "micropython-webassembly-pyscript")
 
-# PyScript plugins the quiz page lets load; the others are switched off in the page's config.
+# PyScript plugins the quiz page lets load; the others are switched off in the page's config
+# (overrides/main.html). PyScript 0.7 always imports "error".
 KEPT_PLUGINS = ("error",)
 PYSCRIPT_ENTRIES = ("core.js", "core.css")
 MICROPYTHON_FILES = ("micropython.mjs", "micropython.wasm")
@@ -49,8 +50,7 @@ def pyscript_files(dist=PYSCRIPT_DIST):
         with open(os.path.join(dist, name), encoding="utf-8") as handle:
             source = handle.read()
         found = STATIC_IMPORT_RE.findall(source)
-        found += [chunk for chunk in DYNAMIC_IMPORT_RE.findall(source)
-                  if chunk.rsplit("-", 1)[0] in KEPT_PLUGINS]
+        found += [chunk for chunk in DYNAMIC_IMPORT_RE.findall(source) if chunk.rsplit("-", 1)[0] in KEPT_PLUGINS]
         for chunk in found:
             if chunk not in wanted:
                 wanted.append(chunk)
@@ -94,6 +94,7 @@ def preload_partial(pyscript_names):
     written by hand. The `as="fetch" crossorigin` preloads match PyScript's own fetch() calls, so the
     browser reuses them instead of downloading twice.
     """
+
     def url(path):
         return "{{ '%s' | url }}" % path.replace(os.sep, "/")
 
@@ -102,8 +103,10 @@ def preload_partial(pyscript_names):
         if name.endswith(".js") and name != "core.js":
             lines.append('<link rel="modulepreload" href="%s">' % url(os.path.join(VENDOR_PYSCRIPT, name)))
     lines.append('<link rel="modulepreload" href="%s">' % url(os.path.join(VENDOR_MICROPYTHON, "micropython.mjs")))
-    lines.append('<link rel="preload" href="%s" as="fetch" type="application/wasm" crossorigin>'
-                 % url(os.path.join(VENDOR_MICROPYTHON, "micropython.wasm")))
+    lines.append(
+        '<link rel="preload" href="%s" as="fetch" type="application/wasm" crossorigin>'
+        % url(os.path.join(VENDOR_MICROPYTHON, "micropython.wasm"))
+    )
     for name in QUIZ_RUNTIME:
         lines.append('<link rel="preload" href="%s" as="fetch" crossorigin>' % url(os.path.join(QUIZ_ASSETS, name)))
     return "\n".join(lines) + "\n"

@@ -9,7 +9,7 @@ from collections import namedtuple
 
 from markdown.extensions.toc import slugify
 
-from .parse import Issue, parse_question
+from .parse import parse_question
 
 FileIssue = namedtuple("FileIssue", "path line message")
 Fence = namedtuple("Fence", "info line body body_line closed")
@@ -106,8 +106,13 @@ def check_docs(docs_dir):
             issues.extend(FileIssue(shown, p.line, p.message) for p in problems)
             if question.id:
                 if question.id in first_id:
-                    issues.append(FileIssue(shown, question.keys_line.get("id", fence.body_line),
-                                            "duplicate id %r (first used at %s)" % (question.id, first_id[question.id])))
+                    issues.append(
+                        FileIssue(
+                            shown,
+                            question.keys_line.get("id", fence.body_line),
+                            "duplicate id %r (first used at %s)" % (question.id, first_id[question.id]),
+                        )
+                    )
                 else:
                     first_id[question.id] = "%s:%d" % (shown, question.keys_line.get("id", fence.body_line))
             if question.see:

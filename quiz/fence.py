@@ -18,16 +18,19 @@ from .render import render_question
 def _resolve(target, md):
     """(href relative to the current page, heading text or None) for a `page.md#anchor` link."""
     page, _, anchor = target.partition("#")
-    relpath = md.treeprocessors["relpath"] if "relpath" in md.treeprocessors else None
+    # A Python-Markdown Registry, which has no .get().
+    relpath = md.treeprocessors["relpath"] if "relpath" in md.treeprocessors else None  # noqa: SIM401
     if relpath is None:
-        # Outside MkDocs there is no page context: link as the directory URL MkDocs would give it.
-        stem = page[:-3] if page.endswith(".md") else page
-        return "../%s/%s" % (stem, "#" + anchor if anchor else ""), None
+        # Outside MkDocs (Zensical) there is no page context here. The link is relative to the page's own
+        # folder, as written, and pages are files (use_directory_urls: false), so page.md -> page.html.
+        stem = page[:-3] + ".html" if page.endswith(".md") else page
+        return "%s%s" % (stem, "#" + anchor if anchor else ""), None
     from mkdocs.utils import get_relative_url
 
     current = relpath.file
-    target_uri = posixpath.normpath(posixpath.join(posixpath.dirname(current.src_uri), page)) if page \
-        else current.src_uri
+    target_uri = (
+        posixpath.normpath(posixpath.join(posixpath.dirname(current.src_uri), page)) if page else current.src_uri
+    )
     found = relpath.files.get_file_from_path(target_uri)
     if found is None:
         raise SuperFencesException("quiz link %r: no page %s" % (target, target_uri))
@@ -45,5 +48,9 @@ def format_quiz(src, language, class_name, options, md, **kwargs):
         details = "; ".join("line %d of the block: %s" % (issue.line, issue.message) for issue in issues)
         raise SuperFencesException("malformed quiz block: " + details)
     href, title = _resolve(question.see, md)
-    return render_question(question, href, title or question.see.partition("#")[2].replace("-", " "),
-                           link=lambda target: _resolve(target, md)[0])
+    return render_question(
+        question,
+        href,
+        title or question.see.partition("#")[2].replace("-", " "),
+        link=lambda target: _resolve(target, md)[0],
+    )

@@ -27,8 +27,15 @@ EXPECTED = {
     "order": "numbered steps `1. first step` in the right order",
     "match": "pairs `- item -> its match`",
 }
-KIND_OF_TYPE = {"single": "option", "multiple": "option", "truefalse": "option", "fill": "answer",
-                "numeric": "answer", "order": "step", "match": "pair"}
+KIND_OF_TYPE = {
+    "single": "option",
+    "multiple": "option",
+    "truefalse": "option",
+    "fill": "answer",
+    "numeric": "answer",
+    "order": "step",
+    "match": "pair",
+}
 
 Issue = namedtuple("Issue", "line message")
 Option = namedtuple("Option", "key text correct feedback line")
@@ -121,8 +128,13 @@ def _check_text(text, line, what, issues, links=None):
     if SCRIPT_URL_RE.search(plain) or re.search(r"(?i)\bjavascript\s*:", plain):
         issues.append(Issue(line, "javascript: and data: URLs are not allowed in %s" % what))
     if EXTERNAL_IMAGE_RE.search(plain):
-        issues.append(Issue(line, "images in %s must be files of this site, not URLs: the page may not "
-                            "load anything from another host" % what))
+        issues.append(
+            Issue(
+                line,
+                "images in %s must be files of this site, not URLs: the page may not "
+                "load anything from another host" % what,
+            )
+        )
 
 
 def parse_question(lines, first_line):
@@ -166,8 +178,10 @@ class _Parser:
             raw = self.lines[self.index].strip()
             match = KEY_RE.match(raw)
             if not match:
-                self.error("expected `key: value` in the header, got %r; leave a blank line between the "
-                           "header and the question" % raw)
+                self.error(
+                    "expected `key: value` in the header, got %r; leave a blank line between the "
+                    "header and the question" % raw
+                )
             else:
                 key, value = match.group(1), _unquote(match.group(2))
                 if key not in KEYS:
@@ -235,14 +249,21 @@ class _Parser:
             after_blank += 1
         if later >= len(self.lines) and q.type in KIND_OF_TYPE:
             # No answers anywhere: the second paragraph is the explanation, the answers were forgotten.
-            self.issues.append(Issue(self.line_no(after_blank) if after_blank < len(self.lines) else self.line_no(end),
-                                     "no answers: a %s question takes %s after the question"
-                                     % (q.type, EXPECTED[q.type])))
+            self.issues.append(
+                Issue(
+                    self.line_no(after_blank) if after_blank < len(self.lines) else self.line_no(end),
+                    "no answers: a %s question takes %s after the question" % (q.type, EXPECTED[q.type]),
+                )
+            )
             later = end
         elif later > after_blank and after_blank < len(self.lines):
-            self.issues.append(Issue(text_line, "the question text must be one paragraph; put details in "
-                                     "the explanation after the answers"))
-        q.text = "\n".join(self.lines[self.index:later]).strip()
+            self.issues.append(
+                Issue(
+                    text_line,
+                    "the question text must be one paragraph; put details in the explanation after the answers",
+                )
+            )
+        q.text = "\n".join(self.lines[self.index : later]).strip()
         self.index = later
         if not q.text:
             self.issues.append(Issue(text_line, "the question text is missing"))
@@ -267,8 +288,10 @@ class _Parser:
                 break
             kind = self.kind(raw)
             if kind == "stray":
-                self.error("stray text between answers: %r; indent feedback as `    > text` under its "
-                           "option, or leave a blank line before the explanation" % raw.strip())
+                self.error(
+                    "stray text between answers: %r; indent feedback as `    > text` under its "
+                    "option, or leave a blank line before the explanation" % raw.strip()
+                )
                 self.index += 1
                 continue
             if expected and kind != expected:
@@ -331,8 +354,11 @@ class _Parser:
         self.q.options.append(Option(stable_key(text), text, box == "x", feedback_text, line))
 
     def read_bullet(self, raw, seen):
-        self.error("malformed pair: write `- item -> its match`" if self.q.type == "match"
-                   else "malformed option: write `- [x] text` or `- [ ] text`")
+        self.error(
+            "malformed pair: write `- item -> its match`"
+            if self.q.type == "match"
+            else "malformed option: write `- [x] text` or `- [ ] text`"
+        )
         self.index += 1
         self.skip_feedback()
 
@@ -358,8 +384,10 @@ class _Parser:
         q = self.q
         value = ANSWER_RE.match(raw).group(1).strip()
         if "answer" in seen:
-            self.error("only one `=` answer line is allowed (first on line %d); list alternatives on it, "
-                       "separated by |" % seen["answer"])
+            self.error(
+                "only one `=` answer line is allowed (first on line %d); list alternatives on it, "
+                "separated by |" % seen["answer"]
+            )
         elif q.type == "fill":
             answers = [part.strip() for part in value.split("|")]
             if not value or any(not answer for answer in answers):
@@ -383,8 +411,9 @@ class _Parser:
         if match.group("tolerance") is not None:
             tolerance = parse_number(match.group("tolerance"))
             if tolerance is None or tolerance < 0:
-                self.error("tolerance %r does not parse: write a number of 0 or more after +-"
-                           % match.group("tolerance"))
+                self.error(
+                    "tolerance %r does not parse: write a number of 0 or more after +-" % match.group("tolerance")
+                )
                 return
         unit = (match.group("unit") or "").strip()
         if unit and not UNIT_RE.match(unit):
@@ -400,11 +429,13 @@ class _Parser:
                 return
             correct = len(q.correct_keys)
             if q.type == "truefalse" and len(q.options) != 2:
-                self.issues.append(Issue(line, "a truefalse question needs exactly two options, found %d"
-                                         % len(q.options)))
+                self.issues.append(
+                    Issue(line, "a truefalse question needs exactly two options, found %d" % len(q.options))
+                )
             if q.type in ("single", "truefalse") and correct != 1:
-                self.issues.append(Issue(line, "a %s question needs exactly one correct option [x], found %d"
-                                         % (q.type, correct)))
+                self.issues.append(
+                    Issue(line, "a %s question needs exactly one correct option [x], found %d" % (q.type, correct))
+                )
             if q.type == "multiple" and correct == 0:
                 self.issues.append(Issue(line, "a multiple question needs at least one correct option [x]"))
         elif q.type == "fill" and not q.accepted and not self.has_issue_since(line):
@@ -424,11 +455,15 @@ class _Parser:
         q = self.q
         self.skip_blank()
         explanation_line = self.line_no()
-        rest = self.lines[self.index:]
+        rest = self.lines[self.index :]
         for offset, raw in enumerate(rest):
             if ANSWER_LIKE_RE.match(raw) and (OPTION_LIKE_RE.match(raw) or ANSWER_RE.match(raw)):
-                self.issues.append(Issue(explanation_line + offset, "answer after the explanation: keep all "
-                                         "answers together, before the explanation"))
+                self.issues.append(
+                    Issue(
+                        explanation_line + offset,
+                        "answer after the explanation: keep all answers together, before the explanation",
+                    )
+                )
         q.explanation = "\n".join(rest).strip()
         if not q.explanation:
             self.issues.append(Issue(explanation_line, "the explanation is missing: add a paragraph after the answers"))
@@ -437,5 +472,10 @@ class _Parser:
 
 
 def _describe(kind):
-    return {"option": "options with [ ] boxes", "pair": "`->` pairs", "step": "numbered steps",
-            "answer": "an `=` answer line", "bullet": "plain bullets"}[kind]
+    return {
+        "option": "options with [ ] boxes",
+        "pair": "`->` pairs",
+        "step": "numbered steps",
+        "answer": "an `=` answer line",
+        "bullet": "plain bullets",
+    }[kind]

@@ -96,22 +96,33 @@ def render_question(question, see_href, see_title, link=None):
     attr = html.escape
     qid = "q-" + question.id
     inline = lambda text: render_inline(text, link)  # noqa: E731
-    out = ['<fieldset class="quiz-question" id="%s" data-quiz-question="%s" data-quiz-type="%s" '
-           'data-quiz="%s"%s aria-describedby="%s-hint">'
-           % (attr(qid), attr(question.id), attr(question.type), attr(question.quiz),
-              ' data-quiz-shuffle=""' if question.shuffle else "", attr(qid))]
+    out = [
+        '<fieldset class="quiz-question" id="%s" data-quiz-question="%s" data-quiz-type="%s" '
+        'data-quiz="%s"%s aria-describedby="%s-hint">'
+        % (
+            attr(qid),
+            attr(question.id),
+            attr(question.type),
+            attr(question.quiz),
+            ' data-quiz-shuffle=""' if question.shuffle else "",
+            attr(qid),
+        )
+    ]
     out.append('<legend class="quiz-question__text">%s</legend>' % inline(question.text))
     out.append('<p class="quiz-question__hint" id="%s-hint">%s</p>' % (attr(qid), HINTS[question.type]))
     if question.hint:
-        out.append('<details class="quiz-hint"><summary>Show a hint</summary><p>%s</p></details>'
-                   % inline(question.hint))
+        out.append(
+            '<details class="quiz-hint"><summary>Show a hint</summary><p>%s</p></details>' % inline(question.hint)
+        )
     out.extend(_controls(question, qid, inline))
     out.append('<details class="quiz-answer"><summary>Show the answer</summary>')
     out.append('<div class="quiz-answer__body">')
     out.extend(_answer(question, inline))
     out.append('<div class="quiz-answer__explanation">%s</div>' % render_block(question.explanation, link))
-    out.append('<p class="quiz-answer__see"><a href="%s">Read the section: %s</a></p>'
-               % (attr(see_href), render_inline(see_title)))
+    out.append(
+        '<p class="quiz-answer__see"><a href="%s">Read the section: %s</a></p>'
+        % (attr(see_href), render_inline(see_title))
+    )
     out.append("</div></details>")
     out.append('<script type="application/json" class="quiz-key">%s</script>' % json_for_script(question.answer_key()))
     out.append("</fieldset>")
@@ -127,18 +138,21 @@ def _controls(question, qid, inline):
         out.append('<ul class="quiz-options">')
         for option in question.options:
             input_id = "%s-%s" % (qid, option.key)
-            out.append('<li class="quiz-option"><input type="%s" id="%s" name="%s" value="%s">'
-                       '<label for="%s">%s</label></li>'
-                       % (input_type, attr(input_id), attr(qid), attr(option.key), attr(input_id),
-                          inline(option.text)))
+            out.append(
+                '<li class="quiz-option"><input type="%s" id="%s" name="%s" value="%s">'
+                '<label for="%s">%s</label></li>'
+                % (input_type, attr(input_id), attr(qid), attr(option.key), attr(input_id), inline(option.text))
+            )
         out.append("</ul>")
     elif kind in ("fill", "numeric"):
         unit = question.number[2] if kind == "numeric" else ""
         label = "Your answer" + (" (%s)" % unit if unit else "")
         mode = ' inputmode="decimal"' if kind == "numeric" else ""
-        out.append('<p class="quiz-text"><label for="%s-answer">%s</label> '
-                   '<input type="text" id="%s-answer" name="%s" autocomplete="off" spellcheck="false"%s></p>'
-                   % (attr(qid), attr(label), attr(qid), attr(qid), mode))
+        out.append(
+            '<p class="quiz-text"><label for="%s-answer">%s</label> '
+            '<input type="text" id="%s-answer" name="%s" autocomplete="off" spellcheck="false"%s></p>'
+            % (attr(qid), attr(label), attr(qid), attr(qid), mode)
+        )
     elif kind == "order":
         # Shown in an order fixed at build time that is never the answer, so the page gives nothing away.
         steps = shuffled_away(question.steps, seed_from_text(question.id))
@@ -146,10 +160,11 @@ def _controls(question, qid, inline):
         for step in steps:
             select_id = "%s-%s" % (qid, step.key)
             options = "".join('<option value="%d">%d</option>' % (n, n) for n in range(1, len(steps) + 1))
-            out.append('<li class="quiz-row" data-item="%s"><label for="%s">%s</label> <select id="%s" name="%s">'
-                       '<option value="">Place…</option>%s</select></li>'
-                       % (attr(step.key), attr(select_id), inline(step.text), attr(select_id), attr(select_id),
-                          options))
+            out.append(
+                '<li class="quiz-row" data-item="%s"><label for="%s">%s</label> <select id="%s" name="%s">'
+                '<option value="">Place…</option>%s</select></li>'
+                % (attr(step.key), attr(select_id), inline(step.text), attr(select_id), attr(select_id), options)
+            )
         out.append("</ul>")
     else:
         partners = []
@@ -161,10 +176,11 @@ def _controls(question, qid, inline):
         out.append('<ul class="quiz-rows">')
         for pair in shuffled_away(question.pairs, seed_from_text(question.id)):
             select_id = "%s-%s" % (qid, pair.key)
-            out.append('<li class="quiz-row" data-item="%s"><label for="%s">%s</label> <select id="%s" name="%s">'
-                       '<option value="">Choose…</option>%s</select></li>'
-                       % (attr(pair.key), attr(select_id), inline(pair.left), attr(select_id), attr(select_id),
-                          options))
+            out.append(
+                '<li class="quiz-row" data-item="%s"><label for="%s">%s</label> <select id="%s" name="%s">'
+                '<option value="">Choose…</option>%s</select></li>'
+                % (attr(pair.key), attr(select_id), inline(pair.left), attr(select_id), attr(select_id), options)
+            )
         out.append("</ul>")
     return out
 
@@ -181,8 +197,10 @@ def _answer(question, inline):
         if feedback:
             out.append('<ul class="quiz-answer__feedback">')
             for option in feedback:
-                out.append('<li data-option="%s"><em>%s</em> %s</li>'
-                           % (attr(option.key), inline(option.text), inline(option.feedback)))
+                out.append(
+                    '<li data-option="%s"><em>%s</em> %s</li>'
+                    % (attr(option.key), inline(option.text), inline(option.feedback))
+                )
             out.append("</ul>")
     elif kind == "fill":
         first, others = question.accepted[0], question.accepted[1:]
@@ -192,12 +210,17 @@ def _answer(question, inline):
         value, tolerance, unit = question.number
         unit_text = " " + unit if unit else ""
         if tolerance:
-            accepted = " (anything from %s to %s%s counts)" % (_number(value - tolerance), _number(value + tolerance),
-                                                                 unit_text)
+            accepted = " (anything from %s to %s%s counts)" % (
+                _number(value - tolerance),
+                _number(value + tolerance),
+                unit_text,
+            )
         else:
             accepted = ""
-        out.append('<p class="quiz-answer__key"><strong>Answer:</strong> %s%s%s</p>'
-                   % (_number(value), attr(unit_text), attr(accepted)))
+        out.append(
+            '<p class="quiz-answer__key"><strong>Answer:</strong> %s%s%s</p>'
+            % (_number(value), attr(unit_text), attr(accepted))
+        )
     elif kind == "order":
         out.append('<p class="quiz-answer__key"><strong>Right order:</strong></p><ol class="quiz-answer__order">')
         out.extend("<li>%s</li>" % inline(step.text) for step in question.steps)

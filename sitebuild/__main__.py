@@ -13,7 +13,9 @@ from .takeaway import TakeawayError
 def main(argv=None):
     parser = argparse.ArgumentParser(prog="python -m sitebuild", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
-    prepare = commands.add_parser("prepare", help="copy PyScript, MicroPython, Workbox and the quiz runtime into DOCS_DIR")
+    prepare = commands.add_parser(
+        "prepare", help="copy PyScript, MicroPython, Workbox and the quiz runtime into DOCS_DIR"
+    )
     prepare.add_argument("docs_dir", nargs="?", default="docs")
     finish = commands.add_parser("finish", help="add the CSP, the take-away copy and the service worker to SITE_DIR")
     finish.add_argument("site_dir", nargs="?", default="site")

@@ -71,7 +71,7 @@ def secure_page(html):
     match = re.search(r"<meta charset=[^>]*>", html, re.I) or re.search(r"<head[^>]*>", html, re.I)
     if not match:
         raise ValueError("no <head> in page")
-    return html[:match.end()] + "\n    " + meta + html[match.end():]
+    return html[: match.end()] + "\n    " + meta + html[match.end() :]
 
 
 def secure_site(site_dir, skip=()):

@@ -25,7 +25,7 @@ FILE_NAME = "ankle-mobility-offline.html"
 ORIGIN = "https://takeaway.invalid/"
 # Pages of the site in the copy, in order, with the id of the section each becomes.
 PAGES = (("unlock-your-ankles.html", "article"), ("quiz.html", "quiz"), ("evidence.html", "evidence"))
-UNUSED_PLUGINS = ["!deprecations-manager", "!donkey", "!py-editor", "!py-game", "!py-terminal"]
+PY_CONFIG_RE = re.compile(r"<py-config>(.*?)</py-config>", re.S)
 
 ARTICLE_RE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
 STYLESHEET_RE = re.compile(r'<link rel="stylesheet" href="([^"]+)"')
@@ -56,11 +56,13 @@ def _content(site_dir, page):
     found = ARTICLE_RE.search(_read(os.path.join(site_dir, page)))
     if not found:
         raise TakeawayError("%s has no article content" % page)
-    return found.group(1)
+    # Zensical puts the skip-link target inside the article; it is page chrome, not content.
+    return re.sub(r'<a id="__skip"[^>]*></a>', "", found.group(1))
 
 
 def _relink(body, sections):
     """Links between the pages in the copy become in-page links; links to other pages lose their target."""
+
     def replace(match):
         href = html.unescape(match.group(1))
         if href.startswith(("#", "http://", "https://", "mailto:")):
@@ -70,6 +72,7 @@ def _relink(body, sections):
         if page in sections:
             return 'href="#%s"' % html.escape(anchor or sections[page], quote=True)
         return 'href="#%s"' % sections[PAGES[0][0]]
+
     return HREF_RE.sub(replace, body)
 
 
@@ -90,14 +93,21 @@ def _pyscript(site_dir, docs_assets):
         if not name.endswith(".js"):
             continue
         source = _read(os.path.join(pyscript_dir, name))
-        source = re.sub(r'(["\'])\./([\w.-]+\.js)\1', lambda m: '%spyscript/%s%s' % (m.group(1), m.group(2), m.group(1)),
-                        source)
+        source = re.sub(
+            r'(["\'])\./([\w.-]+\.js)\1', lambda m: "%spyscript/%s%s" % (m.group(1), m.group(2), m.group(1)), source
+        )
         imports["pyscript/" + name] = _data_url("text/javascript", source.encode("utf-8"))
     micropython_dir = os.path.join(site_dir, VENDOR_MICROPYTHON)
-    imports[ORIGIN + "micropython.mjs"] = _data_url("text/javascript", _read(os.path.join(micropython_dir,
-                                                                                           "micropython.mjs"), "rb"))
-    blocks = [(ORIGIN + "micropython.wasm", "application/wasm", _read(os.path.join(micropython_dir,
-                                                                                   "micropython.wasm"), "rb"))]
+    imports[ORIGIN + "micropython.mjs"] = _data_url(
+        "text/javascript", _read(os.path.join(micropython_dir, "micropython.mjs"), "rb")
+    )
+    blocks = [
+        (
+            ORIGIN + "micropython.wasm",
+            "application/wasm",
+            _read(os.path.join(micropython_dir, "micropython.wasm"), "rb"),
+        )
+    ]
     for name in QUIZ_RUNTIME:
         blocks.append((ORIGIN + name, "text/plain", _read(os.path.join(docs_assets, name), "rb")))
     return imports, blocks
@@ -142,24 +152,32 @@ def build_takeaway(site_dir):
         body = _relink(_content(site_dir, page), sections)
         for found in ID_RE.findall(body) + [section]:
             if found in seen_ids and seen_ids[found] != page:
-                raise TakeawayError("id %r is used by both %s and %s: the copy needs unique ids"
-                                    % (found, seen_ids[found], page))
+                raise TakeawayError(
+                    "id %r is used by both %s and %s: the copy needs unique ids" % (found, seen_ids[found], page)
+                )
             seen_ids[found] = page
         parts.append('<section class="takeaway-page" id="%s">\n%s\n</section>' % (section, body))
 
     quiz_html = _read(os.path.join(site_dir, "quiz.html"))
     css = _styles(site_dir, quiz_html)
+    # The same PyScript plugin choices as the site's quiz page.
+    found = PY_CONFIG_RE.search(quiz_html)
+    if not found:
+        raise TakeawayError("quiz.html has no <py-config>")
+    unused_plugins = json.loads(html.unescape(found.group(1)))["plugins"]
     imports, blocks = _pyscript(site_dir, os.path.join(site_dir, "assets", "quiz"))
     config = {
         "interpreter": ORIGIN + "micropython.mjs",
         "files": {ORIGIN + name: "./" + name for name in QUIZ_RUNTIME if name != "app.py"},
-        "plugins": UNUSED_PLUGINS,
+        "plugins": unused_plugins,
     }
     title = "Unlock Your Ankles to Reduce Knee, Hip and Back Pain: offline copy"
     built = datetime.date.today().isoformat()
     data_blocks = "\n".join(
         '<script type="application/octet-stream" data-takeaway-url="%s" data-type="%s">%s</script>'
-        % (html.escape(url), mime, base64.b64encode(data).decode("ascii")) for url, mime, data in blocks)
+        % (html.escape(url), mime, base64.b64encode(data).decode("ascii"))
+        for url, mime, data in blocks
+    )
     document = """<!doctype html>
 <html lang="en">
 <head>
@@ -188,7 +206,7 @@ browser. Quiz answers are saved in this browser only.</p>
 <script>%(shim)s</script>
 <py-config>%(pyconfig)s</py-config>
 <script type="module">import "pyscript/core.js";</script>
-<script type="mpy" src="%(origin)sapp.py" config="%(config)s"></script>
+<mpy-script src="%(origin)sapp.py" config="%(config)s"></mpy-script>
 </body>
 </html>
 """ % {
@@ -200,7 +218,7 @@ browser. Quiz answers are saved in this browser only.</p>
         "parts": "\n".join(parts),
         "blocks": data_blocks,
         "shim": FETCH_SHIM,
-        "pyconfig": html.escape(json.dumps({"plugins": UNUSED_PLUGINS})),
+        "pyconfig": html.escape(json.dumps({"plugins": unused_plugins})),
         "origin": ORIGIN,
         "config": html.escape(json.dumps(config), quote=True),
     }

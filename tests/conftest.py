@@ -42,8 +42,9 @@ def run_build(config=ROOT / "mkdocs.yml", site_dir=None, cwd=ROOT):
 def built_site(tmp_path_factory):
     """The site built once with --strict; returns (site path, build output)."""
     site = tmp_path_factory.mktemp("site")
-    prepared = subprocess.run([sys.executable, "-m", "sitebuild", "prepare", str(DOCS)], cwd=ROOT,
-                              capture_output=True, text=True)
+    prepared = subprocess.run(
+        [sys.executable, "-m", "sitebuild", "prepare", str(DOCS)], cwd=ROOT, capture_output=True, text=True
+    )
     assert prepared.returncode == 0, prepared.stderr
     result = run_build(site_dir=site)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -82,8 +83,10 @@ def server(site_dir):
 @pytest.fixture(scope="session")
 def playwright():
     if not os.path.exists(CHROMIUM):
-        pytest.fail("Chromium is missing at %s: install Debian's `chromium` package "
-                    "(sh tools/install-system-deps.sh does it)" % CHROMIUM)
+        pytest.fail(
+            "Chromium is missing at %s: install Debian's `chromium` package "
+            "(sh tools/install-system-deps.sh does it)" % CHROMIUM
+        )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as instance:
@@ -109,8 +112,9 @@ class Recorder:
 
     def foreign(self, origin):
         allowed = urlsplit(origin).netloc
-        return [url for url in self.requests
-                if not url.startswith(("data:", "blob:")) and urlsplit(url).netloc != allowed]
+        return [
+            url for url in self.requests if not url.startswith(("data:", "blob:")) and urlsplit(url).netloc != allowed
+        ]
 
 
 @pytest.fixture
@@ -151,4 +155,6 @@ def pytest_terminal_summary(terminalreporter):
     if _READING_LEVELS:
         terminalreporter.section("reading level of the site's own text (Flesch-Kincaid)")
         for name, (grade, ease, words) in sorted(_READING_LEVELS.items()):
-            terminalreporter.write_line("%-22s grade %4.1f   reading ease %5.1f   %4d words" % (name, grade, ease, words))
+            terminalreporter.write_line(
+                "%-22s grade %4.1f   reading ease %5.1f   %4d words" % (name, grade, ease, words)
+            )

@@ -6,8 +6,16 @@ from html.parser import HTMLParser
 class Page(HTMLParser):
     """Text, ids and loaded resources of one built HTML page."""
 
-    LOADING = {("script", "src"), ("img", "src"), ("iframe", "src"), ("source", "src"), ("audio", "src"),
-               ("video", "src"), ("embed", "src"), ("object", "data")}
+    LOADING = {
+        ("script", "src"),
+        ("img", "src"),
+        ("iframe", "src"),
+        ("source", "src"),
+        ("audio", "src"),
+        ("video", "src"),
+        ("embed", "src"),
+        ("object", "data"),
+    }
     LOADING_LINK_RELS = {"stylesheet", "icon", "preload", "modulepreload", "manifest", "apple-touch-icon"}
 
     def __init__(self, path):

@@ -40,7 +40,7 @@ def answer(page, question, how="right"):
     elif question.type == "fill":
         box.locator("input").fill(right_text(question) if how == "right" else "not the answer")
     elif question.type == "numeric":
-        value, tolerance, unit = question.number
+        value, tolerance, _ = question.number
         box.locator("input").fill(right_text(question) if how == "right" else "%g" % (value + tolerance + 5))
     elif question.type == "order":
         count = len(question.steps)

@@ -20,8 +20,7 @@ def axe_violations(page):
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
     return [
-        {"id": violation["id"], "help": violation["help"],
-         "nodes": [node["target"] for node in violation["nodes"]][:5]}
+        {"id": violation["id"], "help": violation["help"], "nodes": [node["target"] for node in violation["nodes"]][:5]}
         for violation in result["violations"]
     ]
 

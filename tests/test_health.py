@@ -27,7 +27,11 @@ def test_notice_near_the_top_is_marked_as_the_sites_own(site_dir):
     assert notice < first_section
     text = admonitions(site_dir, ARTICLE)[0]
     assert text.startswith("A note from this site")
-    for words in ("general information", "cannot tell you what is wrong", "does not replace a doctor or a physiotherapist"):
+    for words in (
+        "general information",
+        "cannot tell you what is wrong",
+        "does not replace a doctor or a physiotherapist",
+    ):
         assert words in text
 
 
@@ -39,8 +43,13 @@ def test_safety_and_care_boxes_come_before_the_self_checks(site_dir):
     assert html.index('id="simple-self-checks"') < safety < care < checks
     boxes = admonitions(site_dir, ARTICLE)
     safety_text = next(box for box in boxes if box.startswith("Before you try the self-checks"))
-    for words in ("stand safely", "wall or a strong chair", "Stop if you feel pain, feel dizzy",
-                  "had an operation", "Ask a GP or physiotherapist first"):
+    for words in (
+        "stand safely",
+        "wall or a strong chair",
+        "Stop if you feel pain, feel dizzy",
+        "had an operation",
+        "Ask a GP or physiotherapist first",
+    ):
         assert words in safety_text
     care_text = next(box for box in boxes if box.startswith("When to get help"))
     # Urgency is in the words, in order from least to most urgent, not in colour.
@@ -50,15 +59,27 @@ def test_safety_and_care_boxes_come_before_the_self_checks(site_dir):
 
 def test_evidence_page_covers_each_claim_with_references(site_dir):
     evidence = Page(site_dir / "evidence.html")
-    for anchor in ("wall-test", "knees-falling-inward", "squat-depth", "hip-and-back-pain", "calf-stretching",
-                   "references"):
+    for anchor in (
+        "wall-test",
+        "knees-falling-inward",
+        "squat-depth",
+        "hip-and-back-pain",
+        "calf-stretching",
+        "references",
+    ):
         assert anchor in evidence.ids
     html = html_of(site_dir, "evidence")
-    references = html[html.index('id="references"'):]
+    references = html[html.index('id="references"') :]
     dois = re.findall(r'href="https://doi\.org/([^"]+)"', references)
     assert len(dois) == 6
-    for author, year in [("Bennell", 1998), ("Powden", 2015), ("Lima", 2018), ("Macrum", 2012), ("Dill", 2014),
-                         ("Radford", 2006)]:
+    for author, year in [
+        ("Bennell", 1998),
+        ("Powden", 2015),
+        ("Lima", 2018),
+        ("Macrum", 2012),
+        ("Dill", 2014),
+        ("Radford", 2006),
+    ]:
         assert re.search(r"%s [^<]*\(%d\)" % (author, year), references), author
     assert "Weak evidence" in evidence.text
 
@@ -87,7 +108,7 @@ def test_article_json_ld_is_a_complete_medical_web_page(site_dir):
     # Every citation is a reference on the evidence page, and every reference is cited.
     cited = {item["sameAs"] for item in data["citation"]}
     evidence = html_of(site_dir, "evidence")
-    listed = set(re.findall(r'href="(https://doi\.org/[^"]+)"', evidence[evidence.index('id="references"'):]))
+    listed = set(re.findall(r'href="(https://doi\.org/[^"]+)"', evidence[evidence.index('id="references"') :]))
     assert cited == listed and len(cited) == 6
 
 
@@ -104,15 +125,21 @@ def test_every_page_has_description_canonical_and_social_tags(site_dir, path):
     canonical = re.search(r'<link rel="canonical" href="([^"]+)">', html).group(1)
     assert canonical.startswith(("http://", "https://"))
     assert '<meta property="og:url" content="%s">' % canonical in html
-    for tag in ('property="og:title"', 'property="og:description"', 'property="og:type"',
-                'name="twitter:card"', 'name="twitter:title"', 'name="twitter:description"'):
+    for tag in (
+        'property="og:title"',
+        'property="og:description"',
+        'property="og:type"',
+        'name="twitter:card"',
+        'name="twitter:title"',
+        'name="twitter:description"',
+    ):
         assert re.search(r"<meta %s content=\"[^\"]+\">" % tag, html), tag
 
 
 def review_dates(site_dir):
     block = Blocks(html_of(site_dir, ARTICLE), "page-review").blocks
     assert len(block) == 1
-    found = dict(re.findall(r'(Page last reviewed|Next review due): (\d{1,2} \w+ \d{4})', " ".join(block[0].split())))
+    found = dict(re.findall(r"(Page last reviewed|Next review due): (\d{1,2} \w+ \d{4})", " ".join(block[0].split())))
     return {key: datetime.datetime.strptime(value, "%d %B %Y").date() for key, value in found.items()}
 
 
@@ -135,13 +162,13 @@ GRADE_LIMIT = 6.0
 def site_texts(site_dir):
     article_notes = [block for block in admonitions(site_dir, ARTICLE) if "from this site" in block]
     evidence = html_of(site_dir, "evidence")
-    evidence = evidence[:evidence.index('id="references"')]
+    evidence = evidence[: evidence.index('id="references"')]
     quiz = html_of(site_dir, "quiz")
     return {
         "article: site notes": " ".join(article_notes),
         "evidence page": " ".join(Blocks(evidence, "md-typeset").blocks),
         "about page": " ".join(Blocks(html_of(site_dir, "about"), "md-typeset").blocks),
-        "quiz: introduction": " ".join(Blocks(quiz[:quiz.index("<fieldset")], "md-typeset").blocks),
+        "quiz: introduction": " ".join(Blocks(quiz[: quiz.index("<fieldset")], "md-typeset").blocks),
     }
 
 
@@ -157,7 +184,10 @@ def test_site_notes_read_at_grade_six_or_lower(site_dir, reading_levels):
     for name, text in site_texts(site_dir).items():
         prose = readable(text)
         assert len(prose.split()) > 40, name
-        reading_levels[name] = (textstat.flesch_kincaid_grade(prose), textstat.flesch_reading_ease(prose),
-                                len(prose.split()))
+        reading_levels[name] = (
+            textstat.flesch_kincaid_grade(prose),
+            textstat.flesch_reading_ease(prose),
+            len(prose.split()),
+        )
     too_hard = {name: grade for name, (grade, _, _) in reading_levels.items() if grade > GRADE_LIMIT}
     assert too_hard == {}, "simplify these (Flesch-Kincaid grade above %s): %s" % (GRADE_LIMIT, too_hard)

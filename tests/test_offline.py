@@ -9,13 +9,13 @@ import threading
 
 import pytest
 
-from quiz.render import render_question
 from quiz.parse import parse_question
+from quiz.render import render_question
 from sitebuild.service_worker import write_service_worker
 from sitebuild.takeaway import FILE_NAME as TAKEAWAY
 
 from .conftest import CHROMIUM, CHROMIUM_ARGS, READY, _QuietHandler
-from .quiz_driver import answer, answer_all, site_questions
+from .quiz_driver import answer_all, site_questions
 
 pytestmark = pytest.mark.browser
 
@@ -57,13 +57,16 @@ def wait_for_precache(page):
     """Until the service worker is active and every file of the manifest is in its cache."""
     page.wait_for_function("navigator.serviceWorker.controller !== null || true")
     page.evaluate("navigator.serviceWorker.ready.then(() => true)")
-    page.wait_for_function("""async () => {
+    page.wait_for_function(
+        """async () => {
         const names = await caches.keys();
         const name = names.find(n => n.includes('precache'));
         if (!name) return false;
         const cached = await (await caches.open(name)).keys();
         return cached.length >= window.__expected;
-    }""", timeout=60000)
+    }""",
+        timeout=60000,
+    )
 
 
 def expect_files(page, site):
@@ -115,11 +118,14 @@ def test_a_new_build_replaces_the_old_cache_and_keeps_answers(new_page, own_serv
 
     # A new build: new page text and new Python, and a new precache list.
     quiz = site_copy / "quiz.html"
-    quiz.write_text(quiz.read_text(encoding="utf-8").replace("Self-check quiz<a", "Self-check quiz (new)<a", 1),
-                    encoding="utf-8")
+    quiz.write_text(
+        quiz.read_text(encoding="utf-8").replace("Self-check quiz<a", "Self-check quiz (new)<a", 1), encoding="utf-8"
+    )
     app = site_copy / "assets" / "quiz" / "app.py"
-    app.write_text(app.read_text(encoding="utf-8") + '\ndocument.documentElement.setAttribute("data-build", "new")\n',
-                   encoding="utf-8")
+    app.write_text(
+        app.read_text(encoding="utf-8") + '\ndocument.documentElement.setAttribute("data-build", "new")\n',
+        encoding="utf-8",
+    )
     expected = len(write_service_worker(site_copy))
     page.evaluate("n => { window.__expected = n; }", expected)
 
@@ -140,8 +146,9 @@ def test_a_new_build_replaces_the_old_cache_and_keeps_answers(new_page, own_serv
 
 def test_the_site_can_be_installed(playwright, server, tmp_path):
     # A profile on disk: Chromium never offers to install from an incognito-like context.
-    context = playwright.chromium.launch_persistent_context(str(tmp_path / "profile"), executable_path=CHROMIUM,
-                                                            args=CHROMIUM_ARGS)
+    context = playwright.chromium.launch_persistent_context(
+        str(tmp_path / "profile"), executable_path=CHROMIUM, args=CHROMIUM_ARGS
+    )
     page = context.new_page()
     page.goto(server + "/index.html")
     page.wait_for_load_state("networkidle")
@@ -237,13 +244,16 @@ HOSTILE = '<img src=x onerror="window.hacked=1">'
 
 def test_hostile_question_text_renders_as_text_and_runs_nothing(new_page, tmp_path):
     """The checks refuse raw HTML; this shows the renderer is safe even if one were bypassed."""
-    lines = ("id: hostile\ntype: single\nsee: page.md#a\n\nPick %s </script><script>window.hacked=2</script>\n\n"
-             "- [x] Yes %s\n- [ ] No\n\nBecause %s." % (HOSTILE, HOSTILE, HOSTILE)).split("\n")
+    lines = (
+        "id: hostile\ntype: single\nsee: page.md#a\n\nPick %s </script><script>window.hacked=2</script>\n\n"
+        "- [x] Yes %s\n- [ ] No\n\nBecause %s." % (HOSTILE, HOSTILE, HOSTILE)
+    ).split("\n")
     question, issues = parse_question(lines, 1)
     assert issues  # the build would have refused it
     page_file = tmp_path / "hostile.html"
-    page_file.write_text("<!doctype html><html><body>%s</body></html>"
-                         % render_question(question, "#a", "A"), encoding="utf-8")
+    page_file.write_text(
+        "<!doctype html><html><body>%s</body></html>" % render_question(question, "#a", "A"), encoding="utf-8"
+    )
     page = new_page()
     page.goto(page_file.as_uri())
     page.locator("summary").click()
@@ -290,8 +300,15 @@ def test_quiz_says_so_when_the_interpreter_cannot_load(new_page, server, failure
 
 
 PALETTE_KEY = "/.__palette"
-BAD_PALETTES = ["{bad", '"light"', "[1, 2]", '{"index": 99, "color": {}}', '{"index": 0, "color": {"scheme": 5}}',
-                '{"index": -1}', "null"]
+BAD_PALETTES = [
+    "{bad",
+    '"light"',
+    "[1, 2]",
+    '{"index": 99, "color": {}}',
+    '{"index": 0, "color": {"scheme": 5}}',
+    '{"index": -1}',
+    "null",
+]
 
 
 @pytest.mark.parametrize("value", BAD_PALETTES)

@@ -48,9 +48,15 @@ def test_quiz_covers_the_article_with_five_types_or_more():
     assert len(MAIN) >= 12
     assert len({question.type for question in MAIN}) >= 5
     assert {question.see.partition("#")[2] for question in MAIN} >= {
-        "why-ankle-mobility-matters", "the-chain-reaction", "the-role-of-dorsiflexion",
-        "common-compensation-patterns", "calf-muscles-the-hidden-limiter", "why-strength-and-flexibility-both-matter",
-        "simple-self-checks", "why-improving-ankle-mobility-helps"}
+        "why-ankle-mobility-matters",
+        "the-chain-reaction",
+        "the-role-of-dorsiflexion",
+        "common-compensation-patterns",
+        "calf-muscles-the-hidden-limiter",
+        "why-strength-and-flexibility-both-matter",
+        "simple-self-checks",
+        "why-improving-ankle-mobility-helps",
+    }
 
 
 def test_quiz_reaches_ready_with_python(quiz_page):
@@ -131,7 +137,8 @@ def test_incomplete_submit_names_the_missing_questions_and_focuses_the_first(qui
     submit(page)
     status = page.inner_text(MAIN_FORM + " .quiz-status")
     assert status == "Answer every question before checking. Not answered: questions %s." % ", ".join(
-        str(n) for n in range(2, len(MAIN) + 1))
+        str(n) for n in range(2, len(MAIN) + 1)
+    )
     assert active(page)["id"] == first_control(page, MAIN[1])
     assert page.get_attribute(MAIN_FORM, "data-quiz-state") == "ready"
     assert page.inner_text(MAIN_FORM + " .quiz-result") == ""
@@ -164,8 +171,9 @@ def test_try_again_resets_everything(quiz_page):
 def keyboard_answer(page, question):
     """Answer with keys only, starting with focus on the question's first control; ends on the next one."""
     if question.type in ("single", "truefalse"):
-        ids = page.evaluate("id => Array.from(document.querySelectorAll('#q-' + id + ' input'), i => i.id)",
-                            question.id)
+        ids = page.evaluate(
+            "id => Array.from(document.querySelectorAll('#q-' + id + ' input'), i => i.id)", question.id
+        )
         target = ids.index("q-%s-%s" % (question.id, question.correct_keys[0]))
         page.keyboard.press("Space")
         for _ in range(target):
@@ -174,8 +182,9 @@ def keyboard_answer(page, question):
             assert page.get_attribute(MAIN_FORM, "data-quiz-state") == "ready"
         page.keyboard.press("Tab")
     elif question.type == "multiple":
-        ids = page.evaluate("id => Array.from(document.querySelectorAll('#q-' + id + ' input'), i => i.id)",
-                            question.id)
+        ids = page.evaluate(
+            "id => Array.from(document.querySelectorAll('#q-' + id + ' input'), i => i.id)", question.id
+        )
         for input_id in ids:
             if input_id.rsplit("-", 1)[1] in question.correct_keys:
                 page.keyboard.press("Space")
@@ -184,8 +193,9 @@ def keyboard_answer(page, question):
         page.keyboard.type(right_text(question))
         page.keyboard.press("Tab")
     else:
-        rows = page.evaluate("id => Array.from(document.querySelectorAll('#q-' + id + ' li.quiz-row'),"
-                             " r => r.dataset.item)", question.id)
+        rows = page.evaluate(
+            "id => Array.from(document.querySelectorAll('#q-' + id + ' li.quiz-row'), r => r.dataset.item)", question.id
+        )
         for item in rows:
             if question.type == "order":
                 wanted = str([step.key for step in question.steps].index(item) + 1)
@@ -263,7 +273,9 @@ def test_saved_answers_follow_question_ids_not_positions(quiz_page):
         page.evaluate("seed => localStorage.setItem('quiz-seed/v1/safety', seed)", seed)
         page.reload()
         page.wait_for_selector(READY)
-        orders.add(tuple(page.evaluate("Array.from(document.querySelectorAll('%s fieldset'), f => f.id)" % SAFETY_FORM)))
+        orders.add(
+            tuple(page.evaluate("Array.from(document.querySelectorAll('%s fieldset'), f => f.id)" % SAFETY_FORM))
+        )
         submit(page, SAFETY_FORM)
         assert "You scored %d of %d." % (len(SAFETY), len(SAFETY)) in page.inner_text(SAFETY_FORM + " .quiz-result")
     assert len(orders) > 1, "question order never changed with the seed"
@@ -287,8 +299,9 @@ BAD_STORAGE = {
     "foreign quiz": json.dumps({"version": 1, "quiz": "another", "answers": {}}),
     "old format": json.dumps({"quiz-0": "b", "quiz-1": "a"}),
     "huge value": json.dumps({"version": 1, "quiz": "self-check", "answers": {MAIN[0].id: ["x" * 100000]}}),
-    "out-of-range place": json.dumps({"version": 1, "quiz": "self-check",
-                                      "answers": {next(q.id for q in MAIN if q.type == "order"): {"a": "99"}}}),
+    "out-of-range place": json.dumps(
+        {"version": 1, "quiz": "self-check", "answers": {next(q.id for q in MAIN if q.type == "order"): {"a": "99"}}}
+    ),
 }
 
 
@@ -404,8 +417,11 @@ def test_article_page_loads_no_python(new_page, server):
     page = new_page()
     page.goto(server + "/unlock-your-ankles.html")
     page.wait_for_load_state("networkidle")
-    assert not [url for url in page.recorder.requests
-                if "/vendor/pyscript/" in url or "/vendor/micropython/" in url or url.endswith(".py")]
+    assert not [
+        url
+        for url in page.recorder.requests
+        if "/vendor/pyscript/" in url or "/vendor/micropython/" in url or url.endswith(".py")
+    ]
 
 
 @pytest.mark.parametrize("path", ["/", "/unlock-your-ankles.html", "/quiz.html", "/evidence.html", "/about.html"])

@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quiz import scoring
-from quiz.check import check_docs, find_fences, format_issues
+from quiz.check import check_docs, find_fences
 from quiz.parse import parse_question
 from quiz.render import json_for_script, render_question
 
@@ -57,8 +57,9 @@ def test_cli_lists_every_error_as_path_line_message(tmp_path):
     shutil.copy(FORMAT_DIR / "page.md", tmp_path / "page.md")
     shutil.copy(FORMAT_DIR / "malformed" / "every-error-at-once.md", tmp_path / "broken.md")
     shutil.copy(FORMAT_DIR / "malformed" / "missing-id.md", tmp_path / "second.md")
-    run = subprocess.run([sys.executable, "-m", "quiz", "check", str(tmp_path)], capture_output=True, text=True,
-                         cwd=tmp_path)
+    run = subprocess.run(
+        [sys.executable, "-m", "quiz", "check", str(tmp_path)], capture_output=True, text=True, cwd=tmp_path
+    )
     assert run.returncode == 1
     lines = run.stderr.strip().splitlines()
     assert lines[-1] == "9 error(s) in quiz blocks"
@@ -102,8 +103,10 @@ HOSTILE = '<img src=x onerror="window.hacked=1">'
 
 
 def test_hostile_text_renders_as_text():
-    lines = ("id: hostile\ntype: single\nsee: page.md#a\n\nWhich *one*? %s\n\n- [x] Yes %s\n    > Note %s\n- [ ] No\n\n"
-             "Because </script><script>window.hacked=1</script> [link](javascript:alert(1))." % ((HOSTILE,) * 3))
+    lines = (
+        "id: hostile\ntype: single\nsee: page.md#a\n\nWhich *one*? %s\n\n- [x] Yes %s\n    > Note %s\n- [ ] No\n\n"
+        "Because </script><script>window.hacked=1</script> [link](javascript:alert(1))." % ((HOSTILE,) * 3)
+    )
     question, issues = parse_question(lines.split("\n"), 1)
     assert [issue.message for issue in issues] == [
         "raw HTML is not allowed in question text; write Markdown instead",
@@ -129,8 +132,7 @@ def test_answer_key_json_cannot_close_script():
 # marks, and a wrong one scores nothing.
 words = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=8)
 sentences = st.lists(words, min_size=1, max_size=6).map(" ".join)
-distinct = lambda size: st.lists(sentences, min_size=2, max_size=size,  # noqa: E731
-                                 unique_by=lambda t: " ".join(t.split()).lower())
+distinct = lambda size: st.lists(sentences, min_size=2, max_size=size, unique_by=lambda t: " ".join(t.split()).lower())
 
 
 @st.composite
@@ -150,32 +152,35 @@ def valid_questions(draw):
             correct = {draw(st.integers(0, len(texts) - 1))}
         for index, text in enumerate(texts):
             lines.append("- [%s] %s" % ("x" if index in correct else " ", text))
-        right = lambda q: q.correct_keys  # noqa: E731
-        wrong = lambda q: [o.key for o in q.options if not o.correct]  # noqa: E731
+        right = lambda q: q.correct_keys
+        wrong = lambda q: [o.key for o in q.options if not o.correct]
     elif kind == "fill":
         accepted = draw(distinct(4))
         lines.append("= " + " | ".join(accepted))
-        right = lambda q: "  " + accepted[-1].upper() + " "  # noqa: E731
-        wrong = lambda q: "0"  # noqa: E731
+        right = lambda q: "  " + accepted[-1].upper() + " "
+        wrong = lambda q: "0"
     elif kind == "numeric":
         value = draw(st.integers(-1000, 1000)) / 10
         tolerance = draw(st.integers(0, 50)) / 10
         unit = draw(st.sampled_from(["", "cm", "degrees"]))
         lines.append(("= %s +- %s %s" % (value, tolerance, unit)).strip())
-        right = lambda q: ("%s %s" % (value + tolerance / 2, unit)).strip()  # noqa: E731
-        wrong = lambda q: str(value + tolerance + 1)  # noqa: E731
+        right = lambda q: ("%s %s" % (value + tolerance / 2, unit)).strip()
+        wrong = lambda q: str(value + tolerance + 1)
     elif kind == "order":
         steps = draw(distinct(6))
         lines += ["%d. %s" % (index + 1, step) for index, step in enumerate(steps)]
-        right = lambda q: {s.key: str(i + 1) for i, s in enumerate(q.steps)}  # noqa: E731
-        wrong = lambda q: {s.key: str((i + 1) % len(q.steps) + 1) for i, s in enumerate(q.steps)}  # noqa: E731
+        right = lambda q: {s.key: str(i + 1) for i, s in enumerate(q.steps)}
+        wrong = lambda q: {s.key: str((i + 1) % len(q.steps) + 1) for i, s in enumerate(q.steps)}
     else:
         lefts = draw(distinct(5))
-        rights = draw(st.lists(sentences, min_size=len(lefts), max_size=len(lefts),
-                               unique_by=lambda t: " ".join(t.split()).lower()))
+        rights = draw(
+            st.lists(
+                sentences, min_size=len(lefts), max_size=len(lefts), unique_by=lambda t: " ".join(t.split()).lower()
+            )
+        )
         lines += ["- %s -> %s" % pair for pair in zip(lefts, rights)]
-        right = lambda q: {p.key: p.right_key for p in q.pairs}  # noqa: E731
-        wrong = lambda q: {p.key: q.pairs[(i + 1) % len(q.pairs)].right_key for i, p in enumerate(q.pairs)}  # noqa: E731
+        right = lambda q: {p.key: p.right_key for p in q.pairs}
+        wrong = lambda q: {p.key: q.pairs[(i + 1) % len(q.pairs)].right_key for i, p in enumerate(q.pairs)}
     lines += ["", draw(sentences) + "."]
     return lines, kind, points, right, wrong
 

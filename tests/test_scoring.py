@@ -37,7 +37,9 @@ def micropython_results():
     assert node, "Node.js is needed to run MicroPython outside the browser (sh tools/install-system-deps.sh)"
     run = subprocess.run(
         [node, str(ROOT / "tests" / "micropython" / "run_vectors.mjs"), str(ROOT / "quiz"), str(VECTORS_PATH)],
-        capture_output=True, text=True, timeout=120,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert run.returncode == 0, run.stderr
     output = json.loads(run.stdout.strip().splitlines()[-1])
@@ -54,8 +56,13 @@ def test_micropython_matches_vector(vector, micropython_results):
 
 def test_vectors_cover_every_public_function_and_type():
     for name, module in MODULES.items():
-        public = {attr for attr in dir(module) if not attr.startswith("_") and callable(getattr(module, attr))
-                  and getattr(getattr(module, attr), "__module__", "").endswith(name)}
+        public = {
+            attr
+            for attr in dir(module)
+            if not attr.startswith("_")
+            and callable(getattr(module, attr))
+            and getattr(getattr(module, attr), "__module__", "").endswith(name)
+        }
         assert public <= {vector["call"] for vector in VECTORS if vector["module"] == name}, name
     types = {vector["args"][0]["type"] for vector in VECTORS if vector["call"] == "score_question"}
     assert types == {"single", "multiple", "truefalse", "fill", "numeric", "order", "match"}

@@ -1,11 +1,15 @@
 #!/bin/sh
-# Installs what the tests need from Debian when it is missing: Chromium (driven by Playwright) and Node.js.
+# Installs what the tests need from Debian when it is missing: Chromium (driven by Playwright), Node.js
+# (MicroPython outside the browser, npm packages) and Java (the Nu Html Checker).
 # Runs apt-get as root, or through sudo; says exactly what to do when neither is possible.
 set -eu
 
 missing=""
 [ -x /usr/bin/chromium ] || missing="$missing chromium"
 command -v npm >/dev/null 2>&1 || missing="$missing nodejs npm"
+command -v java >/dev/null 2>&1 || missing="$missing default-jre-headless"
+command -v make >/dev/null 2>&1 || missing="$missing make"
+command -v git >/dev/null 2>&1 || missing="$missing git"
 [ -z "$missing" ] && exit 0
 
 if [ "$(id -u)" = 0 ]; then

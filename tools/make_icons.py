@@ -20,8 +20,7 @@ def pixel(x, y, size):
 
 
 def png(size):
-    rows = b"".join(b"\x00" + bytes(channel for x in range(size) for channel in pixel(x, y, size))
-                    for y in range(size))
+    rows = b"".join(b"\x00" + bytes(channel for x in range(size) for channel in pixel(x, y, size)) for y in range(size))
 
     def chunk(kind, data):
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)

@@ -1,0 +1,125 @@
+"""The linters pre-commit runs, run here too so CI enforces them, and the messages a contributor gets."""
+
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from .conftest import DOCS, ROOT, run_build
+
+BIN = os.path.dirname(sys.executable)
+VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
+def run(*command, cwd=ROOT, **kwargs):
+    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, **kwargs)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["ruff", "check", "."],
+        ["ruff", "format", "--check", "."],
+        ["codespell"],
+        ["pymarkdown", "scan", "-r", "docs", "quiz/README.md", "README.md", "CONTRIBUTING.md", "BENCHMARKS.md"],
+        [
+            "check-jsonschema",
+            "--builtin-schema",
+            "vendor.github-workflows",
+            ".github/workflows/pull-request.yml",
+            ".github/workflows/deploy.yml",
+        ],
+    ],
+    ids=["ruff", "ruff-format", "codespell", "pymarkdown", "workflows"],
+)
+def test_linter_passes(command):
+    result = run(os.path.join(BIN, command[0]), *command[1:])
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_pre_commit_hooks_are_local_and_pass(tmp_path):
+    config = (ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8")
+    assert "repo: local" in config and "github.com" not in config
+    if not (ROOT / ".git").exists():
+        pytest.fail("pre-commit needs the git checkout")
+    result = run(
+        os.path.join(BIN, "pre-commit"), "run", "--all-files", env={**os.environ, "PRE_COMMIT_HOME": str(tmp_path)}
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    for hook in ("ruff (lint)", "ruff (format)", "codespell", "pymarkdown", "quiz blocks", "GitHub workflows"):
+        assert hook in result.stdout
+
+
+def test_workflows_run_the_readme_test_command_on_debian_chromium():
+    pull_request = (ROOT / ".github" / "workflows" / "pull-request.yml").read_text(encoding="utf-8")
+    assert "pull_request:" in pull_request and "run: make test" in pull_request
+    assert "bookworm" in pull_request and "tools/install-system-deps.sh" in pull_request
+    deploy = (ROOT / ".github" / "workflows" / "deploy.yml").read_text(encoding="utf-8")
+    for action in ("actions/configure-pages@", "actions/upload-pages-artifact@", "actions/deploy-pages@"):
+        assert action in deploy
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "make test" in readme.split("\n\n")[1]
+
+
+def test_built_html_is_valid(site_dir):
+    """The Nu Html Checker, with one known exception: Material marks its two hidden checkbox toggles
+    autocomplete="off" on purpose (so Firefox does not restore an open menu), which HTML does not allow."""
+    assert VNU.exists(), "vnu-jar is missing: run `npm ci` (make test does it)"
+    pages = sorted(str(path) for path in site_dir.glob("*.html"))
+    result = run(
+        "java",
+        "-jar",
+        str(VNU),
+        "--errors-only",
+        "--filterpattern",
+        ".*Attribute “autocomplete” is only allowed when the input type is.*",
+        *pages,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_broken_link_fails_the_build_naming_file_and_link(tmp_path):
+    docs = tmp_path / "docs"
+    shutil.copytree(DOCS, docs, ignore=shutil.ignore_patterns("assets"))
+    about = docs / "about.md"
+    about.write_text(
+        about.read_text(encoding="utf-8") + "\nSee [the checks](evidence.md#no-such-section).\n", encoding="utf-8"
+    )
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("custom_dir: overrides", "custom_dir: %s" % (ROOT / "overrides"))
+    config = config.replace("  - sitebuild/mkdocs_hooks.py", "  - %s" % (ROOT / "sitebuild" / "mkdocs_hooks.py"))
+    (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
+    result = run_build(config=tmp_path / "mkdocs.yml", cwd=tmp_path)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "Doc file 'about.md' contains a link 'evidence.md#no-such-section'" in output
+    assert "does not contain an anchor '#no-such-section'" in output
+
+
+def test_pre_commit_names_the_line_of_a_broken_quiz_block(tmp_path):
+    """What a contributor sees from the pre-commit hook when a question is malformed."""
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    shutil.copytree(DOCS, repo / "docs", ignore=shutil.ignore_patterns("assets"))
+    shutil.copy(ROOT / ".pre-commit-config.yaml", repo)
+    shutil.copy(ROOT / "pyproject.toml", repo)
+    os.symlink(ROOT / ".venv", repo / ".venv")
+    quiz = repo / "docs" / "quiz.md"
+    text = quiz.read_text(encoding="utf-8").replace("- [x] The foundation", "- [v] The foundation", 1)
+    quiz.write_text(text, encoding="utf-8")
+    line = text.splitlines().index("- [v] The foundation") + 1
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "PYTHONPATH": str(ROOT)}
+    assert run("git", "init", "-q", cwd=repo).returncode == 0
+    run("git", "add", "-A", cwd=repo)
+    result = run(os.path.join(BIN, "pre-commit"), "run", "quiz-check", "--all-files", cwd=repo, env=env)
+    assert result.returncode != 0
+    assert "docs/quiz.md:%d: option box [v] is not valid" % line in result.stdout
+
+
+def test_ruff_names_the_file_of_a_formatting_slip(tmp_path):
+    sloppy = tmp_path / "sloppy.py"
+    sloppy.write_text("x = {  'a':1 }\n", encoding="utf-8")
+    result = run(os.path.join(BIN, "ruff"), "format", "--check", "--no-cache", str(sloppy))
+    assert result.returncode == 1 and "sloppy.py" in result.stdout + result.stderr

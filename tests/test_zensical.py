@@ -1,0 +1,78 @@
+"""Zensical, Material for MkDocs' successor, builds the same mkdocs.yml, and the quiz works in its output.
+
+Zensical ignores `hooks:`, so this runs the documented commands around it: `python -m quiz check docs` and
+`python -m sitebuild prepare docs` before, `python -m sitebuild finish site` after.
+"""
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+
+import pytest
+
+from .conftest import DOCS, READY, ROOT, _QuietHandler
+from .quiz_driver import answer_all, site_questions
+
+pytestmark = pytest.mark.browser
+
+ZENSICAL = os.path.join(os.path.dirname(sys.executable), "zensical")
+
+
+def step(*command, cwd):
+    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, "%s\n%s%s" % (" ".join(command), result.stdout, result.stderr)
+    return result.stdout + result.stderr
+
+
+@pytest.fixture(scope="module")
+def zensical_site(tmp_path_factory):
+    project = tmp_path_factory.mktemp("zensical")
+    shutil.copy(ROOT / "mkdocs.yml", project)
+    shutil.copytree(DOCS, project / "docs", ignore=shutil.ignore_patterns("assets"))
+    shutil.copytree(DOCS / "assets" / "icons", project / "docs" / "assets" / "icons")
+    shutil.copytree(ROOT / "overrides", project / "overrides")
+    step(sys.executable, "-m", "quiz", "check", "docs", cwd=project)
+    step(sys.executable, "-m", "sitebuild", "prepare", "docs", cwd=project)
+    step(ZENSICAL, "build", "--strict", cwd=project)
+    step(sys.executable, "-m", "sitebuild", "finish", "site", cwd=project)
+    return project / "site"
+
+
+def test_zensical_builds_every_page(zensical_site):
+    for name in (
+        "index.html",
+        "unlock-your-ankles.html",
+        "quiz.html",
+        "evidence.html",
+        "about.html",
+        "ankle-mobility-offline.html",
+        "sw.js",
+    ):
+        assert (zensical_site / name).exists(), name
+    article = (zensical_site / "unlock-your-ankles.html").read_text(encoding="utf-8")
+    assert "application/ld+json" in article and "Page last reviewed: <time" in article
+    quiz = (zensical_site / "quiz.html").read_text(encoding="utf-8")
+    assert quiz.count('class="quiz-question"') == sum(len(q) for q in site_questions().values())
+    assert 'href="unlock-your-ankles.html#the-role-of-dorsiflexion"' in quiz
+    assert "<mpy-script" in quiz and "Content-Security-Policy" in quiz
+
+
+def test_the_quiz_runs_in_the_zensical_build(zensical_site, new_page):
+    handler = functools.partial(_QuietHandler, directory=str(zensical_site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        page = new_page()
+        page.goto("http://127.0.0.1:%d/quiz.html" % httpd.server_address[1])
+        page.wait_for_selector(READY, timeout=30000)
+        main = site_questions()["self-check"]
+        answer_all(page, main)
+        page.click('form.quiz[data-quiz="self-check"] button[type=submit]')
+        result = page.inner_text('form.quiz[data-quiz="self-check"] .quiz-result')
+        assert "You scored %d of %d." % (len(main), len(main)) in result
+    finally:
+        httpd.shutdown()
