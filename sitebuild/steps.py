@@ -19,8 +19,11 @@ def finish(site_dir, service_worker=True):
     """Lock down every page, write the take-away copy, then (last, as it hashes every file) the service
     worker. Returns a one-line summary."""
     pages = secure_site(site_dir, skip=(FILE_NAME,))
-    build_takeaway(site_dir)
-    summary = "%d pages with a Content-Security-Policy, %s" % (len(pages), FILE_NAME)
+    takeaway = build_takeaway(site_dir)
+    summary = "%d pages with a Content-Security-Policy, %s" % (
+        len(pages),
+        FILE_NAME if takeaway else "no take-away copy",
+    )
     if service_worker:
         entries = write_service_worker(site_dir)
         summary += ", %s precaching %d files" % (SERVICE_WORKER, len(entries))

@@ -145,7 +145,10 @@ if (window.matchMedia && matchMedia("(prefers-color-scheme: dark)").matches) {
 
 
 def build_takeaway(site_dir):
-    """Write the single-file copy into site_dir. Returns its path."""
+    """Write the single-file copy into site_dir. Returns its path, or None for a site without these pages
+    (a test or benchmark build of other content)."""
+    if not all(os.path.isfile(os.path.join(site_dir, page)) for page, _ in PAGES):
+        return None
     sections = {page: section for page, section in PAGES}
     parts, seen_ids = [], {}
     for page, section in PAGES:

@@ -38,6 +38,29 @@ def run_build(config=ROOT / "mkdocs.yml", site_dir=None, cwd=ROOT):
     return subprocess.run(command, cwd=cwd, capture_output=True, text=True, env=env)
 
 
+def config_in(folder):
+    """mkdocs.yml copied into folder, with overrides and hooks pointing back at this checkout."""
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("custom_dir: overrides", "custom_dir: %s" % (ROOT / "overrides"))
+    config = config.replace("  - sitebuild/mkdocs_hooks.py", "  - %s" % (ROOT / "sitebuild" / "mkdocs_hooks.py"))
+    path = folder / "mkdocs.yml"
+    path.write_text(config, encoding="utf-8")
+    return path
+
+
+ARTICLE_SECTIONS = [
+    "why-ankle-mobility-matters",
+    "the-chain-reaction",
+    "the-role-of-dorsiflexion",
+    "common-compensation-patterns",
+    "calf-muscles-the-hidden-limiter",
+    "why-strength-and-flexibility-both-matter",
+    "signs-your-ankles-may-be-restricted",
+    "simple-self-checks",
+    "why-improving-ankle-mobility-helps",
+]
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory):
     """The site built once with --strict; returns (site path, build output)."""

@@ -10,7 +10,7 @@ from quiz.check import check_docs
 from sitebuild.takeaway import FILE_NAME as TAKEAWAY
 from sitebuild.takeaway import ORIGIN as TAKEAWAY_ORIGIN
 
-from .conftest import DOCS, ROOT
+from .conftest import ARTICLE_SECTIONS, DOCS, ROOT
 from .html_page import Page, page
 
 SOURCE = Path(__file__).parent / "fixtures" / "source-article.txt"
@@ -48,19 +48,6 @@ def test_article_shows_title_publisher_and_date(site_dir):
     assert TITLE in article.text
     assert "24Sevenupdates" in article.text
     assert ("time", {"datetime": "2026-02-20"}) in article.tags
-
-
-ARTICLE_SECTIONS = [
-    "why-ankle-mobility-matters",
-    "the-chain-reaction",
-    "the-role-of-dorsiflexion",
-    "common-compensation-patterns",
-    "calf-muscles-the-hidden-limiter",
-    "why-strength-and-flexibility-both-matter",
-    "signs-your-ankles-may-be-restricted",
-    "simple-self-checks",
-    "why-improving-ankle-mobility-helps",
-]
 
 
 def test_every_heading_is_an_anchor_in_the_table_of_contents(site_dir):
@@ -196,3 +183,10 @@ def test_no_google_fonts_or_repository_api(site_dir):
     for path in built_pages(site_dir):
         html = path.read_text(encoding="utf-8")
         assert "fonts.googleapis" not in html and "fonts.gstatic" not in html and "api.github.com" not in html
+
+
+def test_search_dialog_has_an_accessible_name(site_dir):
+    """role="dialog" needs a name (axe-core's aria-dialog-name; Lighthouse's accessibility score)."""
+    for path in built_pages(site_dir, takeaway=False):
+        html = path.read_text(encoding="utf-8")
+        assert '<div class="md-search" data-md-component="search" role="dialog" aria-label="Search">' in html, path

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from .conftest import DOCS, ROOT, run_build
+from .conftest import DOCS, ROOT, config_in, run_build
 
 BIN = os.path.dirname(sys.executable)
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -87,11 +87,7 @@ def test_a_broken_link_fails_the_build_naming_file_and_link(tmp_path):
     about.write_text(
         about.read_text(encoding="utf-8") + "\nSee [the checks](evidence.md#no-such-section).\n", encoding="utf-8"
     )
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.replace("custom_dir: overrides", "custom_dir: %s" % (ROOT / "overrides"))
-    config = config.replace("  - sitebuild/mkdocs_hooks.py", "  - %s" % (ROOT / "sitebuild" / "mkdocs_hooks.py"))
-    (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
-    result = run_build(config=tmp_path / "mkdocs.yml", cwd=tmp_path)
+    result = run_build(config=config_in(tmp_path), cwd=tmp_path)
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert "Doc file 'about.md' contains a link 'evidence.md#no-such-section'" in output

@@ -20,7 +20,7 @@ from quiz.check import check_docs, find_fences
 from quiz.parse import parse_question
 from quiz.render import json_for_script, render_question
 
-from .conftest import DOCS, ROOT, run_build
+from .conftest import DOCS, ROOT, config_in, run_build
 
 FORMAT_DIR = Path(__file__).parent / "quiz_format"
 CASES = sorted(FORMAT_DIR.joinpath("malformed").glob("*.md"))
@@ -80,11 +80,7 @@ def test_mkdocs_build_fails_listing_every_error(tmp_path):
     broken = FORMAT_DIR / "malformed" / "every-error-at-once.md"
     (docs / "broken.md").write_text(broken.read_text(encoding="utf-8"), encoding="utf-8")
     (docs / "page.md").write_text((FORMAT_DIR / "page.md").read_text(encoding="utf-8"), encoding="utf-8")
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.replace("custom_dir: overrides", "custom_dir: %s" % (ROOT / "overrides"))
-    config = config.replace("  - sitebuild/mkdocs_hooks.py", "  - %s" % (ROOT / "sitebuild" / "mkdocs_hooks.py"))
-    (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
-    result = run_build(config=tmp_path / "mkdocs.yml", cwd=tmp_path)
+    result = run_build(config=config_in(tmp_path), cwd=tmp_path)
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert "docs/broken.md:2: id 'Bad Id'" in output
