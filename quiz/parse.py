@@ -157,6 +157,8 @@ class _Parser:
     def __init__(self, lines, first_line, question, issues):
         self.lines, self.first_line, self.q, self.issues = lines, first_line, question, issues
         self.index = 0
+        # An invalid box may have meant "correct": then too few correct options is not a second mistake.
+        self.bad_box = False
 
     def line_no(self, index=None):
         return self.first_line + (self.index if index is None else index)
@@ -338,6 +340,7 @@ class _Parser:
         box, text = match.group(1), match.group(2).strip()
         if box not in ("x", " "):
             self.error("option box [%s] is not valid: use [x] for a correct option and [ ] for a wrong one" % box)
+            self.bad_box = True
         if not text:
             self.error("option text is empty")
         else:
@@ -432,11 +435,11 @@ class _Parser:
                 self.issues.append(
                     Issue(line, "a truefalse question needs exactly two options, found %d" % len(q.options))
                 )
-            if q.type in ("single", "truefalse") and correct != 1:
+            if q.type in ("single", "truefalse") and (correct > 1 or (correct == 0 and not self.bad_box)):
                 self.issues.append(
                     Issue(line, "a %s question needs exactly one correct option [x], found %d" % (q.type, correct))
                 )
-            if q.type == "multiple" and correct == 0:
+            if q.type == "multiple" and correct == 0 and not self.bad_box:
                 self.issues.append(Issue(line, "a multiple question needs at least one correct option [x]"))
         elif q.type == "fill" and not q.accepted and not self.has_issue_since(line):
             self.issues.append(Issue(line, "a fill question needs an answer line: `= answer | other answer`"))
