@@ -27,16 +27,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
 RESULTS = BENCH / "results"
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-    "--disable-default-apps",
-]
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 
 BUDGET_RUNTIME_GZIP = 350 * 1024
@@ -44,6 +34,8 @@ BUDGET_READY_RATIO = 2.0
 
 sys.path.insert(0, str(ROOT))
 
+# The same Chromium, launched the same way, as the browser tests.
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 # ---------------------------------------------------------------- serving
 
