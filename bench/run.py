@@ -35,27 +35,15 @@ BUDGET_READY_RATIO = 2.0
 sys.path.insert(0, str(ROOT))
 
 # The same Chromium, launched the same way, as the browser tests.
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS, StaticHandler  # noqa: E402
 
 # ---------------------------------------------------------------- serving
 
 
-class GzipHandler(http.server.SimpleHTTPRequestHandler):
-    """Static files with gzip for everything but already-compressed formats, like a static host."""
+class GzipHandler(StaticHandler):
+    """The tests' static server, plus gzip for everything but already-compressed formats, like a static host."""
 
-    extensions_map = {
-        **http.server.SimpleHTTPRequestHandler.extensions_map,
-        ".js": "text/javascript",
-        ".mjs": "text/javascript",
-        ".wasm": "application/wasm",
-        ".py": "text/plain",
-        ".json": "application/json",
-        ".zip": "application/zip",
-    }
     cache = {}
-
-    def log_message(self, *args):
-        pass
 
     def send_head(self):
         path = self.translate_path(self.path)

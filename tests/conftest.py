@@ -79,7 +79,10 @@ def site_dir(built_site):
     return built_site[0]
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+class StaticHandler(http.server.SimpleHTTPRequestHandler):
+    """The built site as a static host serves it (the right types for modules, wasm and Python), quietly.
+    Also the base of the benchmark's gzip server."""
+
     extensions_map = {
         **http.server.SimpleHTTPRequestHandler.extensions_map,
         ".js": "text/javascript",
@@ -87,6 +90,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         ".wasm": "application/wasm",
         ".py": "text/plain",
         ".json": "application/json",
+        ".zip": "application/zip",
     }
 
     def log_message(self, *args):
@@ -95,7 +99,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="session")
 def server(site_dir):
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+    handler = functools.partial(StaticHandler, directory=str(site_dir))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()

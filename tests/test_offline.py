@@ -14,7 +14,7 @@ from quiz.render import render_question
 from sitebuild.service_worker import write_service_worker
 from sitebuild.takeaway import FILE_NAME as TAKEAWAY
 
-from .conftest import CHROMIUM, CHROMIUM_ARGS, READY, _QuietHandler
+from .conftest import CHROMIUM, CHROMIUM_ARGS, READY, StaticHandler
 from .quiz_driver import answer_all, site_questions
 
 pytestmark = pytest.mark.browser
@@ -29,7 +29,7 @@ class Server:
     """A static server of its own, so a test can change the files or stop serving altogether."""
 
     def __init__(self, directory):
-        handler = functools.partial(_QuietHandler, directory=str(directory))
+        handler = functools.partial(StaticHandler, directory=str(directory))
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
         self.url = "http://127.0.0.1:%d/" % self.httpd.server_address[1]
@@ -55,7 +55,6 @@ def own_server(site_copy):
 
 def wait_for_precache(page):
     """Until the service worker is active and every file of the manifest is in its cache."""
-    page.wait_for_function("navigator.serviceWorker.controller !== null || true")
     page.evaluate("navigator.serviceWorker.ready.then(() => true)")
     page.wait_for_function(
         """async () => {

@@ -14,7 +14,7 @@ import threading
 
 import pytest
 
-from .conftest import DOCS, READY, ROOT, _QuietHandler
+from .conftest import DOCS, READY, ROOT, StaticHandler
 from .quiz_driver import answer_all, site_questions
 
 pytestmark = pytest.mark.browser
@@ -62,7 +62,7 @@ def test_zensical_builds_every_page(zensical_site):
 
 
 def test_the_quiz_runs_in_the_zensical_build(zensical_site, new_page):
-    handler = functools.partial(_QuietHandler, directory=str(zensical_site))
+    handler = functools.partial(StaticHandler, directory=str(zensical_site))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     try:
