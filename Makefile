@@ -58,4 +58,4 @@ system-deps:
 	sh tools/install-system-deps.sh
 
 clean:
-	rm -rf site docs/assets/vendor docs/assets/quiz overrides/partials/quiz-preload.html .pytest_cache
+	rm -rf site docs/assets/vendor docs/assets/quiz overrides/partials/quiz-runtime.html .pytest_cache

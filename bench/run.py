@@ -1,6 +1,6 @@
 """Benchmarks: how fast the quiz becomes usable, how heavy each page is, how the build scales.
 
-    make bench                      # or: .venv/bin/python bench/run.py [--runs 5] [--skip-lighthouse]
+    make bench                      # or: .venv/bin/python bench/run.py [--runs 9] [--skip-lighthouse]
 
 Builds the site, serves it on 127.0.0.1 with gzip (as static hosts do), and drives Debian's Chromium through
 Playwright. Prints tables of medians with min/max and writes everything to bench/results/latest.json.
@@ -112,9 +112,8 @@ def add_variants(site_dir):
     """Beside quiz.html: the same page enhanced by plain JavaScript, and the same page on Pyodide."""
     quiz_html = (site_dir / "quiz.html").read_text(encoding="utf-8")
     pyscript_tags = re.compile(
-        r'\s*<link rel="(?:module)?preload" href="[^"]*/(?:vendor|quiz)/[^"]*"[^>]*>'
-        r'|\s*<link rel="stylesheet" href="[^"]*vendor/pyscript/core\.css">'
-        r'|\s*<script type="module" src="[^"]*vendor/pyscript/core\.js"></script>'
+        r'\s*<link rel="stylesheet" href="[^"]*vendor/pyscript/core\.css">'
+        r'|\s*<script src="[^"]*javascripts/quiz-loader\.js".*?</script>'
         r"|\s*<py-config>.*?</py-config>"
         r"|\s*<mpy-script.*?</mpy-script>"
         r'|\s*<script src="[^"]*javascripts/quiz-fallback\.js"></script>',
@@ -134,7 +133,9 @@ def add_variants(site_dir):
     for name in PYODIDE_FILES:
         shutil.copy(pyodide_src / name, target / name)
     # Same page, same app.py and scoring.py: only the script type and interpreter change.
-    pyodide = re.sub(r'\s*<link rel="(?:module)?preload" href="[^"]*/micropython/[^"]*"[^>]*>', "", quiz_html)
+    # The loader must not request MicroPython's files for this page.
+    pyodide = re.sub(r' [^ "]*/micropython/micropython\.(?:mjs|wasm)', "", quiz_html)
+    pyodide = re.sub(r'"[^ "]*/micropython/micropython\.(?:mjs|wasm) ', '"', pyodide)
     pyodide = pyodide.replace("<mpy-script", "<py-script").replace("</mpy-script>", "</py-script>")
     pyodide = pyodide.replace("vendor/micropython/micropython.mjs", "vendor/pyodide/pyodide.mjs")
     # The unused-plugin list must be given for the other type too: here that is mpy.
@@ -175,22 +176,30 @@ def load(page, url, wait_ready):
     return page.evaluate(MEASURE)
 
 
-def measure_page(browser, url, runs, wait_ready):
-    """Cold: a new context each time (empty cache). Warm: one context, HTTP cache primed. The service worker
-    is blocked in both, so the figures are network loads and not its background precaching."""
-    cold, warm = [], []
+def measure_pages(browser, origin, pages, runs):
+    """Cold: a new context each time (empty cache). Warm: one context per page, HTTP cache primed. The service
+    worker is blocked in both, so the figures are network loads and not its background precaching.
+
+    The pages take turns (run 1 of every page, then run 2, ...) so that a busy moment on the machine falls on
+    all of them alike instead of on one page's whole series: the ratios to the baseline stay comparable."""
+    samples = {name: {"cold": [], "warm": []} for name, _, _ in pages}
     for _ in range(runs):
-        context = browser.new_context(service_workers="block")
-        cold.append(load(context.new_page(), url, wait_ready))
+        for name, path, wait_ready in pages:
+            context = browser.new_context(service_workers="block")
+            samples[name]["cold"].append(load(context.new_page(), origin + path, wait_ready))
+            context.close()
+    contexts = {}
+    for name, path, wait_ready in pages:
+        contexts[name] = browser.new_context(service_workers="block")
+        load(contexts[name].new_page(), origin + path, wait_ready)  # primes the HTTP cache
+    for _ in range(runs):
+        for name, path, wait_ready in pages:
+            page = contexts[name].new_page()
+            samples[name]["warm"].append(load(page, origin + path, wait_ready))
+            page.close()
+    for context in contexts.values():
         context.close()
-    context = browser.new_context(service_workers="block")
-    load(context.new_page(), url, wait_ready)  # primes the HTTP cache
-    for _ in range(runs):
-        page = context.new_page()
-        warm.append(load(page, url, wait_ready))
-        page.close()
-    context.close()
-    return {"cold": cold, "warm": warm}
+    return samples
 
 
 def summary(samples, key):
@@ -304,7 +313,7 @@ def table(rows, headers):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--scaling", default="1,10,100")
     parser.add_argument("--skip-lighthouse", action="store_true")
     parser.add_argument("--output", default=str(RESULTS / "latest.json"))
@@ -330,9 +339,8 @@ def main():
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             results["machine"]["chromium"] = browser.version
-            for name, path, wait_ready in pages:
-                print("measuring %s ..." % name, file=sys.stderr)
-                results["pages"][name] = measure_page(browser, origin + path, args.runs, wait_ready)
+            print("measuring %s ..." % ", ".join(name for name, _, _ in pages), file=sys.stderr)
+            results["pages"] = measure_pages(browser, origin, pages, args.runs)
             browser.close()
         if not args.skip_lighthouse:
             results["lighthouse"] = {}

@@ -17,6 +17,8 @@ class Page(HTMLParser):
         ("object", "data"),
     }
     LOADING_LINK_RELS = {"stylesheet", "icon", "preload", "modulepreload", "manifest", "apple-touch-icon"}
+    # The quiz loader (docs/javascripts/quiz-loader.js) requests the addresses listed in these.
+    LOADER_ATTRIBUTES = ("data-pyscript", "data-modules", "data-files")
 
     def __init__(self, path):
         super().__init__()
@@ -34,6 +36,9 @@ class Page(HTMLParser):
         for element, name in self.LOADING:
             if tag == element and attrs.get(name):
                 self.loaded.append(attrs[name])
+        if tag == "script":
+            for name in self.LOADER_ATTRIBUTES:
+                self.loaded.extend((attrs.get(name) or "").split())
         if tag == "link" and attrs.get("href") and set((attrs.get("rel") or "").split()) & self.LOADING_LINK_RELS:
             self.loaded.append(attrs["href"])
         if tag == "a" and attrs.get("href"):

@@ -156,6 +156,28 @@ def test_pyscript_loads_only_on_quiz_pages(site_dir):
     assert "data-quiz-question=" in site_dir.joinpath("quiz.html").read_text(encoding="utf-8")
 
 
+def test_quiz_runtime_waits_for_the_loader(site_dir):
+    """No tag in the quiz page fetches the runtime while the page is parsed: the loader, given every runtime
+    file the site publishes, requests them after the first paint."""
+    quiz = page(site_dir, "quiz")
+    assert not [attrs for tag, attrs in quiz.tags if tag == "link" and attrs.get("rel") in ("preload", "modulepreload")]
+    assert not [attrs for tag, attrs in quiz.tags if tag == "script" and attrs.get("type") == "module"]
+    loaders = [attrs for tag, attrs in quiz.tags if tag == "script" and "data-pyscript" in attrs]
+    assert len(loaders) == 1
+    loader = loaders[0]
+    assert loader["src"] == "javascripts/quiz-loader.js" and "async" in loader
+    assert loader["data-pyscript"] == "assets/vendor/pyscript/core.js"
+    named = [loader["data-pyscript"]] + loader["data-modules"].split() + loader["data-files"].split()
+    published = sorted(
+        path.relative_to(site_dir).as_posix()
+        for folder in ("assets/vendor/pyscript", "assets/vendor/micropython", "assets/quiz")
+        for path in site_dir.joinpath(folder).iterdir()
+        if path.suffix != ".css"
+    )
+    assert sorted(named) == published
+    assert loader["data-files"].split()[0] == "assets/vendor/micropython/micropython.wasm"
+
+
 def test_only_needed_runtime_files_are_published(site_dir):
     pyscript = sorted(path.name for path in site_dir.joinpath("assets", "vendor", "pyscript").iterdir())
     assert pyscript == pyscript_files()

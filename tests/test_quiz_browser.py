@@ -417,6 +417,31 @@ def test_article_page_loads_no_python(new_page, server):
     ]
 
 
+def test_quiz_runtime_is_requested_after_the_text_is_on_screen(new_page, server):
+    page = new_page()
+    page.goto(server + "/quiz.html")
+    page.wait_for_selector(READY)
+    timings = page.evaluate(
+        """() => {
+          const paint = performance.getEntriesByName('first-contentful-paint')[0];
+          const parsed = performance.getEntriesByType('navigation')[0].domContentLoadedEventStart;
+          const runtime = performance.getEntriesByType('resource')
+            .filter(entry => /\\/(vendor\\/pyscript|vendor\\/micropython|quiz)\\/[^/]+\\.(js|mjs|wasm|py)$/
+              .test(entry.name));
+          return {
+            paint: paint ? paint.startTime : Infinity,
+            parsed: parsed,
+            names: runtime.map(entry => entry.name.split('/').pop()).sort(),
+            first: Math.min(...runtime.map(entry => entry.startTime)),
+          };
+        }"""
+    )
+    # PyScript's entry and chunks, the interpreter and its wasm, the quiz's four modules: each fetched once.
+    assert len(timings["names"]) == 9 == len(set(timings["names"])), " ".join(timings["names"])
+    assert {"core.js", "micropython.mjs", "micropython.wasm", "app.py", "scoring.py"} <= set(timings["names"])
+    assert timings["first"] >= min(timings["paint"], timings["parsed"]), timings
+
+
 @pytest.mark.parametrize("path", ["/", "/unlock-your-ankles.html", "/quiz.html", "/evidence.html", "/about.html"])
 def test_layout_fits_320_pixels(new_page, server, path):
     page = new_page(viewport={"width": 320, "height": 640})
