@@ -419,6 +419,12 @@ def main():
     article = results["pages"]["article"]["cold"]
     mpy_cold = results["pages"]["quiz (MicroPython)"]["cold"]
     mpy_ready = summary(mpy_cold, "ready_ms")["median"]
+    # Each round loads every page once, so a round's two loads met the same moment of the machine.
+    paired = [
+        python["ready_ms"] / plain["ready_ms"]
+        for python, plain in zip(mpy_cold, baseline["cold"])
+        if python["ready_ms"] and plain["ready_ms"]
+    ]
     budgets = [
         (
             "article page loads no PyScript",
@@ -433,7 +439,8 @@ def main():
         (
             "quiz-ready within 2x plain JavaScript (cold)",
             mpy_ready <= BUDGET_READY_RATIO * base_ready["cold"],
-            "%.0f ms vs %.0f ms = %.2fx" % (mpy_ready, base_ready["cold"], mpy_ready / base_ready["cold"]),
+            "%.0f ms vs %.0f ms = %.2fx; round by round %.2fx to %.2fx"
+            % (mpy_ready, base_ready["cold"], mpy_ready / base_ready["cold"], min(paired), max(paired)),
         ),
     ]
     results["budgets"] = [{"budget": name, "met": met, "measured": detail} for name, met, detail in budgets]

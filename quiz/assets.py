@@ -97,8 +97,8 @@ def runtime_partial(pyscript_names):
     def url(path):
         return "{{ '%s' | url }}" % path.replace(os.sep, "/")
 
+    # core.js too: the module script the loader adds later then finds it already fetched.
     modules = [os.path.join(VENDOR_PYSCRIPT, name) for name in pyscript_names if name.endswith(".js")]
-    modules = [path for path in modules if not path.endswith(os.sep + "core.js")]
     modules.append(os.path.join(VENDOR_MICROPYTHON, "micropython.mjs"))
     files = [os.path.join(VENDOR_MICROPYTHON, "micropython.wasm")]
     files += [os.path.join(QUIZ_ASSETS, name) for name in QUIZ_RUNTIME]
