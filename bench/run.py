@@ -22,6 +22,7 @@ import sys
 import tempfile
 import threading
 import time
+from io import BytesIO
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -68,8 +69,6 @@ class GzipHandler(StaticHandler):
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "max-age=600")
         self.end_headers()
-        from io import BytesIO
-
         return BytesIO(body)
 
 

@@ -19,7 +19,7 @@ import json
 import os
 import re
 
-from quiz.assets import QUIZ_RUNTIME, VENDOR_MICROPYTHON, VENDOR_PYSCRIPT
+from quiz.assets import QUIZ_ASSETS, QUIZ_RUNTIME, VENDOR_MICROPYTHON, VENDOR_PYSCRIPT
 
 FILE_NAME = "ankle-mobility-offline.html"
 ORIGIN = "https://takeaway.invalid/"
@@ -85,7 +85,7 @@ def _styles(site_dir, page_html):
     return "\n".join(css)
 
 
-def _pyscript(site_dir, docs_assets):
+def _pyscript(site_dir):
     """(import map, inert data blocks, module bootstrap) for PyScript, MicroPython and the quiz."""
     imports = {}
     pyscript_dir = os.path.join(site_dir, VENDOR_PYSCRIPT)
@@ -109,7 +109,7 @@ def _pyscript(site_dir, docs_assets):
         )
     ]
     for name in QUIZ_RUNTIME:
-        blocks.append((ORIGIN + name, "text/plain", _read(os.path.join(docs_assets, name), "rb")))
+        blocks.append((ORIGIN + name, "text/plain", _read(os.path.join(site_dir, QUIZ_ASSETS, name), "rb")))
     return imports, blocks
 
 
@@ -168,7 +168,7 @@ def build_takeaway(site_dir):
     if not found:
         raise TakeawayError("quiz.html has no <py-config>")
     unused_plugins = json.loads(html.unescape(found.group(1)))["plugins"]
-    imports, blocks = _pyscript(site_dir, os.path.join(site_dir, "assets", "quiz"))
+    imports, blocks = _pyscript(site_dir)
     config = {
         "interpreter": ORIGIN + "micropython.mjs",
         "files": {ORIGIN + name: "./" + name for name in QUIZ_RUNTIME if name != "app.py"},
