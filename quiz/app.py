@@ -177,12 +177,11 @@ class Question:
         self.added.append(span)
 
     def describe_answer(self):
-        answer = self.answer()
         if self.type in scoring.CHOICE_TYPES:
             chosen = [node for node in self.inputs if node.checked]
             return "; ".join(_text(self.fieldset.querySelector('label[for="%s"]' % node.id)) for node in chosen)
         if self.type in scoring.TEXT_TYPES:
-            return answer.strip()
+            return self.answer().strip()
         parts = []
         for row in self.rows:
             select = row.querySelector("select")
@@ -281,11 +280,11 @@ class Quiz:
             self.status.textContent = message
             self.save()
 
+    def answers(self):
+        return {question.id: question.answer() for question in self.questions}
+
     def save(self):
-        answers = {}
-        for question in self.questions:
-            answers[question.id] = question.answer()
-        if not STORAGE.set(self.storage_key, saved.encode(self.id, answers)):
+        if not STORAGE.set(self.storage_key, saved.encode(self.id, self.answers())):
             self.status.textContent = (
                 "Your answers cannot be saved in this browser; they are kept until you leave the page."
             )
@@ -315,10 +314,7 @@ class Quiz:
             missing[0].first_control().focus()
             return
         self.status.textContent = ""
-        answers = {}
-        for question in self.questions:
-            answers[question.id] = question.answer()
-        marked = scoring.score_quiz([question.key for question in self.questions], answers)
+        marked = scoring.score_quiz([question.key for question in self.questions], self.answers())
         for question, result in zip(self.questions, marked["results"]):
             question.show_result(result)
             self.review.appendChild(self.review_item(question, result))
