@@ -14,9 +14,9 @@ PREFIX = "quiz-answers/v%d/" % VERSION
 MAX_STORED = 50000
 
 try:
-    from .scoring import CHOICE_TYPES, MAX_TEXT, TEXT_TYPES
+    from .scoring import CHOICE_TYPES, MAX_TEXT, TEXT_TYPES, row_items
 except ImportError:  # the browser loads these files side by side, without a package
-    from scoring import CHOICE_TYPES, MAX_TEXT, TEXT_TYPES
+    from scoring import CHOICE_TYPES, MAX_TEXT, TEXT_TYPES, row_items
 
 CLEARED_ALL = "Your saved answers could not be read, so they were cleared."
 CLEARED_SOME = "Some saved answers no longer fit these questions, so they were cleared."
@@ -47,11 +47,10 @@ def valid_answer(key, value):
         return isinstance(value, str) and len(value) <= MAX_TEXT
     if not isinstance(value, dict):
         return False
+    allowed = row_items(key)
     if kind == "order":
-        allowed = key["steps"]
         choices = [str(index + 1) for index in range(len(allowed))]
     else:
-        allowed = [pair[0] for pair in key["pairs"]]
         choices = [pair[1] for pair in key["pairs"]]
     for item in value:
         if item not in allowed or not isinstance(value[item], str):

@@ -67,6 +67,13 @@ def _share(right, wrong, possible, shares):
     return max(0, ((right - wrong) * possible * 2 + shares) // (2 * shares))
 
 
+def row_items(key):
+    """The keys of an order or match question's rows: its steps, or the left side of its pairs."""
+    if key["type"] == "order":
+        return key["steps"]
+    return [pair[0] for pair in key["pairs"]]
+
+
 def is_answered(key, answer):
     """True when every part of the question has an answer (the submit check asks for this)."""
     kind = key["type"]
@@ -74,11 +81,7 @@ def is_answered(key, answer):
         return isinstance(answer, list) and len(answer) > 0
     if kind in TEXT_TYPES:
         return isinstance(answer, str) and answer.strip() != ""
-    if kind == "order":
-        wanted = key["steps"]
-    else:
-        wanted = [pair[0] for pair in key["pairs"]]
-    return isinstance(answer, dict) and all(answer.get(item) for item in wanted)
+    return isinstance(answer, dict) and all(answer.get(item) for item in row_items(key))
 
 
 def score_question(key, answer):
