@@ -97,14 +97,25 @@ class StaticHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class Server:
+    """A static server of a folder on a free local port, until stop()."""
+
+    def __init__(self, directory):
+        handler = functools.partial(StaticHandler, directory=str(directory))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+        self.url = "http://127.0.0.1:%d/" % self.httpd.server_address[1]
+
+    def stop(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
 @pytest.fixture(scope="session")
 def server(site_dir):
-    handler = functools.partial(StaticHandler, directory=str(site_dir))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield "http://127.0.0.1:%d" % httpd.server_address[1]
-    httpd.shutdown()
+    running = Server(site_dir)
+    yield running.url.rstrip("/")
+    running.stop()
 
 
 @pytest.fixture(scope="session")

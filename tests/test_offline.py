@@ -1,11 +1,8 @@
 """Offline first and private by default, proven in Chromium: the service worker, updates, installability,
 the take-away copy from file://, the Content-Security-Policy, and failing well."""
 
-import functools
-import http.server
 import json
 import shutil
-import threading
 
 import pytest
 
@@ -14,7 +11,7 @@ from quiz.render import render_question
 from sitebuild.service_worker import write_service_worker
 from sitebuild.takeaway import FILE_NAME as TAKEAWAY
 
-from .conftest import CHROMIUM, CHROMIUM_ARGS, READY, StaticHandler
+from .conftest import CHROMIUM, CHROMIUM_ARGS, READY, Server
 from .quiz_driver import answer_all, site_questions
 
 pytestmark = pytest.mark.browser
@@ -23,20 +20,6 @@ QUIZZES = site_questions()
 MAIN = QUIZZES["self-check"]
 MAIN_FORM = 'form.quiz[data-quiz="self-check"]'
 PAGES = ["index.html", "unlock-your-ankles.html", "quiz.html", "evidence.html", "about.html"]
-
-
-class Server:
-    """A static server of its own, so a test can change the files or stop serving altogether."""
-
-    def __init__(self, directory):
-        handler = functools.partial(StaticHandler, directory=str(directory))
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-        self.url = "http://127.0.0.1:%d/" % self.httpd.server_address[1]
-
-    def stop(self):
-        self.httpd.shutdown()
-        self.httpd.server_close()
 
 
 @pytest.fixture
@@ -48,6 +31,7 @@ def site_copy(site_dir, tmp_path):
 
 @pytest.fixture
 def own_server(site_copy):
+    """A server of its own, so a test can change the files or stop serving altogether."""
     server = Server(site_copy)
     yield server
     server.stop()

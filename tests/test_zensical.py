@@ -4,17 +4,14 @@ Zensical ignores `hooks:`, so this runs the documented commands around it: `pyth
 `python -m sitebuild prepare docs` before, `python -m sitebuild finish site` after.
 """
 
-import functools
-import http.server
 import os
 import shutil
 import subprocess
 import sys
-import threading
 
 import pytest
 
-from .conftest import DOCS, READY, ROOT, StaticHandler
+from .conftest import DOCS, READY, ROOT, Server
 from .quiz_driver import answer_all, site_questions
 
 pytestmark = pytest.mark.browser
@@ -62,12 +59,10 @@ def test_zensical_builds_every_page(zensical_site):
 
 
 def test_the_quiz_runs_in_the_zensical_build(zensical_site, new_page):
-    handler = functools.partial(StaticHandler, directory=str(zensical_site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    server = Server(zensical_site)
     try:
         page = new_page()
-        page.goto("http://127.0.0.1:%d/quiz.html" % httpd.server_address[1])
+        page.goto(server.url + "quiz.html")
         page.wait_for_selector(READY, timeout=30000)
         main = site_questions()["self-check"]
         answer_all(page, main)
@@ -75,4 +70,4 @@ def test_the_quiz_runs_in_the_zensical_build(zensical_site, new_page):
         result = page.inner_text('form.quiz[data-quiz="self-check"] .quiz-result')
         assert "You scored %d of %d." % (len(main), len(main)) in result
     finally:
-        httpd.shutdown()
+        server.stop()
