@@ -4,10 +4,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 PY_STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
+# The quiz plugin's browser runtime, copied from node_modules into the package; its manifest is the stamp.
+RUNTIME_STAMP := quiz/runtime/manifest.json
 
 BENCH_STAMP := bench/node_modules/.installed
 
-.PHONY: serve test build check lint bench setup system-deps clean
+.PHONY: serve test build check lint bench wheel setup system-deps clean
 
 ## serve: set up, build and serve the site with live reload on http://127.0.0.1:8000
 serve: setup
@@ -25,20 +27,23 @@ build: setup
 check: setup
 	$(BIN)/python -m quiz check docs
 
-## lint: the linters pre-commit runs (make test runs them too, as tests/test_lint.py)
+## lint: the linters alone: the table in tests/test_lint.py (make test runs it, pre-commit mirrors it) and the quiz check
 lint: setup
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
-	$(BIN)/codespell
-	$(BIN)/pymarkdown scan -r docs quiz/README.md README.md CONTRIBUTING.md BENCHMARKS.md
-	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
+	$(BIN)/python -m pytest -q tests/test_lint.py -k "test_linter_passes or test_pre_commit_hooks_are_local"
 	$(BIN)/python -m quiz check docs
 
 ## bench: page-load figures (MicroPython, Pyodide, plain JavaScript), build scaling and Lighthouse
 bench: setup system-deps $(BENCH_STAMP)
 	$(BIN)/python bench/run.py
 
-setup: $(PY_STAMP) $(NODE_STAMP)
+## wheel: the quiz plugin as a wheel in dist/ (mkdocs-pyscript-quiz, runtime included)
+# In pip's isolated build environment, with the setuptools pyproject.toml pins, so .venv keeps its own;
+# build/ is emptied first, or a module removed from quiz/ would linger in setuptools' staging folder.
+wheel: setup
+	rm -rf build
+	$(BIN)/python -m pip wheel --quiet --disable-pip-version-check --no-deps --wheel-dir dist .
+
+setup: $(PY_STAMP) $(NODE_STAMP) $(RUNTIME_STAMP)
 
 $(PY_STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +55,9 @@ $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
+$(RUNTIME_STAMP): $(PY_STAMP) $(NODE_STAMP) package-lock.json sitebuild/runtime_vendor.py
+	$(BIN)/python -m sitebuild vendor-runtime
+
 $(BENCH_STAMP): bench/package.json bench/package-lock.json
 	npm ci --prefix bench --no-audit --no-fund
 	touch $@
@@ -58,4 +66,4 @@ system-deps:
 	sh tools/install-system-deps.sh
 
 clean:
-	rm -rf site docs/assets/vendor docs/assets/quiz overrides/partials/quiz-runtime.html .pytest_cache
+	rm -rf site docs/assets/vendor quiz/runtime dist build .pytest_cache

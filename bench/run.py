@@ -35,8 +35,8 @@ BUDGET_READY_RATIO = 2.0
 
 sys.path.insert(0, str(ROOT))
 
-# The same Chromium, launched the same way, as the browser tests.
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS, StaticHandler  # noqa: E402
+# The same Chromium, launched the same way, and the same static types as the browser tests.
+from sitebuild.localhost import CHROMIUM, CHROMIUM_ARGS, StaticHandler  # noqa: E402
 
 # ---------------------------------------------------------------- serving
 
@@ -91,7 +91,7 @@ def serve(directory):
 
 def build_site(site_dir, docs_dir=ROOT / "docs", config=ROOT / "mkdocs.yml", cwd=ROOT):
     subprocess.run(
-        [sys.executable, "-m", "sitebuild", "prepare", str(docs_dir)], cwd=cwd, check=True, capture_output=True
+        [sys.executable, "-m", "sitebuild", "prepare", str(docs_dir)], cwd=ROOT, check=True, capture_output=True
     )
     started = time.perf_counter()
     run = subprocess.run(
@@ -111,11 +111,11 @@ def add_variants(site_dir):
     """Beside quiz.html: the same page enhanced by plain JavaScript, and the same page on Pyodide."""
     quiz_html = (site_dir / "quiz.html").read_text(encoding="utf-8")
     pyscript_tags = re.compile(
-        r'\s*<link rel="stylesheet" href="[^"]*vendor/pyscript/core\.css">'
-        r'|\s*<script src="[^"]*javascripts/quiz-loader\.js".*?</script>'
+        r'\s*<link rel="stylesheet" href="[^"]*assets/quiz/pyscript/core\.css">'
+        r'|\s*<script src="[^"]*assets/quiz/web/quiz-loader\.js".*?</script>'
         r"|\s*<py-config>.*?</py-config>"
         r"|\s*<mpy-script.*?</mpy-script>"
-        r'|\s*<script src="[^"]*javascripts/quiz-fallback\.js"></script>',
+        r'|\s*<script src="[^"]*assets/quiz/web/quiz-fallback\.js"></script>',
         re.S,
     )
     baseline = pyscript_tags.sub("", quiz_html)
@@ -136,7 +136,7 @@ def add_variants(site_dir):
     pyodide = re.sub(r' [^ "]*/micropython/micropython\.(?:mjs|wasm)', "", quiz_html)
     pyodide = re.sub(r'"[^ "]*/micropython/micropython\.(?:mjs|wasm) ', '"', pyodide)
     pyodide = pyodide.replace("<mpy-script", "<py-script").replace("</mpy-script>", "</py-script>")
-    pyodide = pyodide.replace("vendor/micropython/micropython.mjs", "vendor/pyodide/pyodide.mjs")
+    pyodide = pyodide.replace("quiz/micropython/micropython.mjs", "vendor/pyodide/pyodide.mjs")
     # The unused-plugin list must be given for the other type too: here that is mpy.
     pyodide = pyodide.replace("<py-config>", "<mpy-config>").replace("</py-config>", "</mpy-config>")
     assert pyodide != quiz_html
@@ -150,7 +150,7 @@ MEASURE = """() => {
   const resources = performance.getEntriesByType('resource');
   const fcp = performance.getEntriesByName('first-contentful-paint')[0];
   const ready = performance.getEntriesByName('quiz-ready')[0];
-  const runtime = resources.filter(r => /\\/vendor\\/(pyscript|micropython|pyodide)\\//.test(r.name));
+  const runtime = resources.filter(r => /\\/(quiz\\/pyscript|quiz\\/micropython|vendor\\/pyodide)\\//.test(r.name));
   const sum = (list, key) => list.reduce((total, r) => total + (r[key] || 0), 0);
   return {
     fcp_ms: fcp ? fcp.startTime : null,

@@ -1,20 +1,113 @@
-"""Command line: `python -m quiz check [DOCS_DIR]` lists every malformed ```quiz block as path:line: message.
+"""Command line.
 
-Copying the quiz's run-time files is part of `python -m sitebuild prepare`, with the site's other assets.
+`python -m quiz check [DOCS_DIR]` lists every malformed ```quiz block as path:line: message.
+
+`python -m quiz finish SITE_DIR [--config mkdocs.yml]` does, after a build by a generator that ignores MkDocs
+plugins (Zensical), what the plugin does during `mkdocs build`: copies the quiz runtime into SITE_DIR and adds
+its tags and settings to every built page that shows a question. It reads the theme's language,
+use_directory_urls, docs_dir and the quiz plugin's options from the config file, and each page's front matter
+from its Markdown source.
 """
 
 import argparse
+import os
+import shutil
 import sys
 
 from .check import check_docs, format_issues
 
 
+class FinishError(Exception):
+    pass
+
+
+def finish(site_dir, config_path):
+    """Returns (runtime files copied, site-relative paths of the pages given the quiz)."""
+    from mkdocs.structure.files import File
+    from mkdocs.utils.meta import get_data
+
+    from . import strings as catalogue
+    from .check import find_fences, markdown_files
+    from .config import plugin_options, read_config
+    from .page import PageError, has_quiz, inject, settings
+    from .runtime import site_files
+
+    config = read_config(config_path)
+    if not os.path.isdir(site_dir):
+        raise FinishError("%s is not a folder: build the site first" % site_dir)
+    config_dir = os.path.dirname(os.path.abspath(config_path))
+    docs_dir = os.path.join(config_dir, str(config.get("docs_dir") or "docs"))
+    if not os.path.isdir(docs_dir):
+        raise FinishError("docs_dir %s is not a folder" % docs_dir)
+    use_directory_urls = config.get("use_directory_urls", True) is not False
+    theme = config.get("theme")
+    language = (theme.get("language") if isinstance(theme, dict) else None) or "en"
+    offline_copy = (plugin_options(config, "quiz") or {}).get("offline_copy") or ""
+    if not isinstance(offline_copy, str):
+        raise FinishError("the quiz plugin's offline_copy must be a path, not %r" % (offline_copy,))
+
+    strings = catalogue.load(language)
+    files = site_files()
+    for site_path, source in files:
+        target = os.path.join(site_dir, *site_path.split("/"))
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        shutil.copyfile(source, target)
+    site_paths = [path for path, _ in files]
+
+    pages = []
+    for source in markdown_files(docs_dir):
+        src_uri = os.path.relpath(source, docs_dir).replace(os.sep, "/")
+        built = File(src_uri, docs_dir, site_dir, use_directory_urls)
+        with open(source, encoding="utf-8-sig") as handle:
+            markdown = handle.read()
+        if not os.path.isfile(built.abs_dest_path):
+            if any(fence.info == "quiz" for fence in find_fences(markdown)):
+                raise FinishError("%s has a quiz but %s is missing: build the site first" % (src_uri, built.dest_uri))
+            continue
+        with open(built.abs_dest_path, encoding="utf-8") as handle:
+            html = handle.read()
+        if not has_quiz(html):
+            continue
+        try:
+            page_settings = settings(strings, get_data(markdown)[1], built.url, offline_copy)
+            injected = inject(html, built.url, page_settings, site_paths)
+        except PageError as error:
+            raise FinishError("%s: %s" % (src_uri, error)) from None
+        if injected != html:
+            with open(built.abs_dest_path, "w", encoding="utf-8") as handle:
+                handle.write(injected)
+        pages.append(built.dest_uri)
+    return len(files), pages
+
+
 def main(argv=None):
-    parser = argparse.ArgumentParser(prog="python -m quiz", description="Check quiz blocks.")
+    parser = argparse.ArgumentParser(prog="python -m quiz", description="Check quiz blocks; finish a built site.")
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="report every malformed ```quiz block as path:line: message")
     check.add_argument("docs_dir", nargs="?", default="docs")
+    finish_command = commands.add_parser(
+        "finish", help="copy the quiz runtime into SITE_DIR and add it to every built page with a question"
+    )
+    finish_command.add_argument("site_dir")
+    finish_command.add_argument("--config", default="mkdocs.yml", help="the site's config file (mkdocs.yml)")
     args = parser.parse_args(argv)
+
+    if args.command == "finish":
+        from .config import ConfigError
+        from .page import PageError
+        from .runtime import RuntimeFilesError
+        from .strings import StringsError
+
+        try:
+            copied, pages = finish(args.site_dir, args.config)
+        except (ConfigError, FinishError, PageError, RuntimeFilesError, StringsError, OSError) as error:
+            print("error: %s" % " ".join(str(error).split()), file=sys.stderr)
+            return 1
+        print(
+            "copied %d quiz runtime file(s) into %s; quiz added to %d page(s)%s"
+            % (copied, args.site_dir, len(pages), (": " + ", ".join(pages)) if pages else "")
+        )
+        return 0
 
     questions, issues = check_docs(args.docs_dir)
     if issues:

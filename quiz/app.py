@@ -12,6 +12,7 @@ import json
 from pyscript import document, window
 from pyscript.ffi import create_proxy
 
+import question_types
 import saved
 import scoring
 import shuffle
@@ -44,6 +45,20 @@ def _text(node):
     return " ".join(str(node.textContent).split()) if node else ""
 
 
+def _settings():
+    """What the page tells the quiz (quiz/page.py writes it): UI strings and the page's own settings."""
+    node = document.getElementById("quiz-settings")
+    return json.loads(node.textContent) if node else {}
+
+
+SETTINGS = _settings()
+STRINGS = SETTINGS.get("strings", {})
+
+
+def say(key, values=None):
+    return scoring.fill(STRINGS[key], values or {})
+
+
 class Storage:
     """localStorage, which a browser may refuse (private modes, file:// pages, quotas): never fatal."""
 
@@ -70,46 +85,56 @@ class Storage:
 STORAGE = Storage()
 
 
-class Question:
+class PageQuestion:
+    """One question's fieldset in the page (its source side is parse.SourceQuestion)."""
+
     def __init__(self, fieldset):
         self.fieldset = fieldset
         self.key = json.loads(fieldset.querySelector("script.quiz-key").textContent)
         self.id = self.key["id"]
         self.type = self.key["type"]
+        self.family = question_types.family(self.type)
         self.legend = fieldset.querySelector("legend")
         self.details = fieldset.querySelector("details.quiz-answer")
         self.inputs = _nodes(fieldset, "input, select")
-        self.rows = _nodes(fieldset, "li.quiz-row")
+        self.parts = {}
+        for node in _nodes(fieldset, "[data-part]"):
+            self.parts[node.getAttribute("data-part")] = node
         self.added = []
         self.number = 0
         self.details.hidden = True
 
-    # Reading and restoring the reader's answer.
+    # Reading and restoring the reader's answer, by family (question_types.py).
     def answer(self):
-        if self.type in scoring.CHOICE_TYPES:
+        if self.family == question_types.CHOICE:
             return [node.value for node in self.inputs if node.checked]
-        if self.type in scoring.TEXT_TYPES:
+        if self.family == question_types.TEXT:
             return str(self.inputs[0].value)
         answer = {}
-        for row in self.rows:
-            answer[row.getAttribute("data-item")] = str(row.querySelector("select").value)
+        for part in self.parts:
+            answer[part] = str(self.parts[part].value)
         return answer
 
     def restore(self, answer):
-        if self.type in scoring.CHOICE_TYPES:
+        if self.family == question_types.CHOICE:
             for node in self.inputs:
                 node.checked = node.value in answer
-        elif self.type in scoring.TEXT_TYPES:
+        elif self.family == question_types.TEXT:
             self.inputs[0].value = answer
         else:
-            for row in self.rows:
-                row.querySelector("select").value = answer.get(row.getAttribute("data-item"), "")
+            for part in self.parts:
+                self.parts[part].value = answer.get(part, "")
+
+    def empty(self):
+        if self.family == question_types.CHOICE:
+            return []
+        return "" if self.family == question_types.TEXT else {}
 
     def answered(self):
         return scoring.is_answered(self.key, self.answer())
 
     def shuffle_options(self, seed):
-        if self.type not in scoring.CHOICE_TYPES or not self.fieldset.hasAttribute("data-quiz-shuffle"):
+        if self.family != question_types.CHOICE or not self.fieldset.hasAttribute("data-quiz-shuffle"):
             return
         options = _nodes(self.fieldset, "li.quiz-option")
         parent = options[0].parentNode
@@ -129,71 +154,69 @@ class Question:
 
     def show_missing(self):
         if not self.fieldset.querySelector(".quiz-error"):
-            self._add(_el("p", "quiz-error", "Not answered yet: give an answer to every part."), self.legend)
+            self._add(_el("p", "quiz-error", say("quiz.unanswered")), self.legend)
 
     def first_control(self):
-        return self.inputs[0] if self.type not in ("order", "match") else self.rows[0].querySelector("select")
+        return self.inputs[0]
 
     def show_result(self, result):
         verdict = _el("p", "quiz-verdict quiz-verdict--" + result["verdict"])
-        verdict.appendChild(_el("strong", None, scoring.verdict_text(result)))
+        verdict.appendChild(_el("strong", None, scoring.verdict_text(result, STRINGS)))
         self._add(verdict, self.legend)
-        if self.type in scoring.CHOICE_TYPES:
+        if self.family == question_types.CHOICE:
             correct = self.key["correct"]
             for node in self.inputs:
                 mark = None
                 if node.value in correct:
-                    mark = "your choice, correct" if node.checked else "correct answer"
+                    mark = "mark.chosen_correct" if node.checked else "mark.missed"
                 elif node.checked:
-                    mark = "your choice, not correct"
+                    mark = "mark.chosen_wrong"
                 if mark:
-                    self._mark(node.labels.item(0), mark)
-        elif self.type == "order":
-            steps = self.key["steps"]
-            for row in self.rows:
-                place = str(steps.index(row.getAttribute("data-item")) + 1)
-                right = row.querySelector("select").value == place
-                self._mark(row.querySelector("label"), "right place" if right else "should be " + place)
-        elif self.type == "match":
-            partners = {}
-            for pair in self.key["pairs"]:
-                partners[pair[0]] = pair[1]
-            for row in self.rows:
-                select = row.querySelector("select")
-                wanted = partners[row.getAttribute("data-item")]
-                if select.value == wanted:
-                    self._mark(row.querySelector("label"), "right match")
+                    self._mark(node.labels.item(0), say(mark))
+        elif self.family == question_types.PARTS:
+            for part, right, value in scoring.part_results(self.key, self.answer()):
+                control = self.parts[part]
+                if right:
+                    self._mark(control, say("mark.part_right"), True)
                 else:
-                    option = select.querySelector('option[value="%s"]' % wanted)
-                    self._mark(row.querySelector("label"), "right match: " + _text(option))
+                    shown = value
+                    if str(control.tagName).lower() == "select":
+                        shown = _text(control.querySelector('option[value="%s"]' % value))
+                    self._mark(control, say("mark.part_wrong", {"answer": shown}), True)
         for node in self.inputs:
             node.disabled = True
         self.details.hidden = False
         self.details.open = True
 
-    def _mark(self, label, text):
+    def _mark(self, node, text, after=False):
         span = _el("span", "quiz-mark", " (" + text + ")")
-        label.appendChild(span)
+        if after:
+            node.after(span)
+        else:
+            node.appendChild(span)
         self.added.append(span)
 
     def describe_answer(self):
-        if self.type in scoring.CHOICE_TYPES:
+        if self.family == question_types.CHOICE:
             chosen = [node for node in self.inputs if node.checked]
             return "; ".join(_text(self.fieldset.querySelector('label[for="%s"]' % node.id)) for node in chosen)
-        if self.type in scoring.TEXT_TYPES:
+        if self.family == question_types.TEXT:
             return self.answer().strip()
         parts = []
-        for row in self.rows:
-            select = row.querySelector("select")
-            option = select.options.item(select.selectedIndex)
-            parts.append("%s: %s" % (_text(row.querySelector("label")), _text(option)))
+        for node in _nodes(self.fieldset, "[data-part]"):
+            label = _text(self.fieldset.querySelector('label[for="%s"]' % node.id))
+            if str(node.tagName).lower() == "select":
+                value = _text(node.options.item(node.selectedIndex))
+            else:
+                value = str(node.value).strip()
+            parts.append("%s: %s" % (label, value))
         return "; ".join(parts)
 
     def reset(self):
         for node in self.added:
             node.remove()
         self.added = []
-        self.restore([] if self.type in scoring.CHOICE_TYPES else ("" if self.type in scoring.TEXT_TYPES else {}))
+        self.restore(self.empty())
         for node in self.inputs:
             node.disabled = False
         self.details.open = False
@@ -216,7 +239,7 @@ class Quiz:
         self.questions = []
         for fieldset in fieldsets:
             self.form.appendChild(fieldset)
-            self.questions.append(Question(fieldset))
+            self.questions.append(PageQuestion(fieldset))
 
         seed = self.seed()
         for question in self.questions:
@@ -229,18 +252,18 @@ class Quiz:
             question.number = number + 1
 
         controls = _el("div", "quiz-controls")
-        self.submit = _el("button", "md-button md-button--primary", "Check my answers")
+        self.submit = _el("button", "md-button md-button--primary", say("quiz.check"))
         self.submit.type = "submit"
-        self.again = _el("button", "md-button", "Try again")
+        self.again = _el("button", "md-button", say("quiz.again"))
         self.again.type = "button"
         self.again.hidden = True
-        self.clear = _el("button", "md-button", "Clear my answers")
+        self.clear = _el("button", "md-button", say("quiz.clear"))
         self.clear.type = "button"
         for node in (self.submit, self.again, self.clear):
             controls.appendChild(node)
         self.status = _el("p", "quiz-status")
         self.status.setAttribute("role", "status")
-        self.heading = _el("h2", "quiz-result__title", "Your result")
+        self.heading = _el("h2", "quiz-result__title", say("result.title"))
         self.heading.tabIndex = -1
         self.heading.hidden = True
         self.result = _el("p", "quiz-result")
@@ -277,7 +300,7 @@ class Quiz:
             if question.id in answers:
                 question.restore(answers[question.id])
         if message:
-            self.status.textContent = message
+            self.status.textContent = say(message)
             self.save()
 
     def answers(self):
@@ -285,13 +308,11 @@ class Quiz:
 
     def save(self):
         if not STORAGE.set(self.storage_key, saved.encode(self.id, self.answers())):
-            self.status.textContent = (
-                "Your answers cannot be saved in this browser; they are kept until you leave the page."
-            )
+            self.status.textContent = say("saved.cannot_save")
 
     def update_progress(self):
         answered = len([1 for question in self.questions if question.answered()])
-        self.progress.textContent = scoring.progress_text(answered, len(self.questions))
+        self.progress.textContent = scoring.progress_text(answered, len(self.questions), STRINGS)
 
     def on_edit(self, event):
         if self.form.getAttribute("data-quiz-state") != "ready":
@@ -309,8 +330,8 @@ class Quiz:
             for question in missing:
                 question.show_missing()
             numbers = ", ".join(str(question.number) for question in missing)
-            noun = "question" if len(missing) == 1 else "questions"
-            self.status.textContent = "Answer every question before checking. Not answered: %s %s." % (noun, numbers)
+            noun = scoring.plural(STRINGS, "questions", len(missing))
+            self.status.textContent = say("quiz.missing", {"questions": noun, "numbers": numbers})
             missing[0].first_control().focus()
             return
         self.status.textContent = ""
@@ -323,26 +344,26 @@ class Quiz:
         self.again.hidden = False
         self.heading.hidden = False
         self.review.hidden = False
-        self.result.textContent = (
-            "You scored %s. This measures how well you know the article, not the "
-            "health of your ankles." % scoring.format_score(marked["earned"], marked["possible"])
-        )
+        score = say("result.score", {"score": scoring.format_score(marked["earned"], marked["possible"], STRINGS)})
+        # The author's note on what the score means, from the page's front matter (quiz_result_note).
+        note = SETTINGS.get("result_note") or ""
+        self.result.textContent = score + (" " + note if note else "")
         self.form.setAttribute("data-quiz-state", "scored")
         self.heading.focus()
 
     def review_item(self, question, result):
         item = _el("li", "quiz-review__item")
         title = _el("p")
-        link = _el("a", None, "Question %d" % question.number)
+        link = _el("a", None, say("review.question", {"n": question.number}))
         link.href = "#" + question.fieldset.id
         title.appendChild(link)
-        title.appendChild(document.createTextNode(": " + scoring.verdict_text(result) + "."))
+        title.appendChild(document.createTextNode(": " + scoring.verdict_text(result, STRINGS) + "."))
         item.appendChild(title)
-        item.appendChild(_el("p", None, "Your answer: " + question.describe_answer()))
+        item.appendChild(_el("p", None, say("review.your_answer", {"answer": question.describe_answer()})))
         right = _el("div", "quiz-review__right")
         for node in _nodes(
             question.details,
-            ".quiz-answer__key, .quiz-answer__order, .quiz-answer__pairs, .quiz-answer__explanation, .quiz-answer__see",
+            ".quiz-answer__body > *",
         ):
             right.appendChild(node.cloneNode(True))
         item.appendChild(right)
@@ -370,7 +391,7 @@ class Quiz:
 
     def on_clear(self, event):
         self.reset()
-        self.status.textContent = "Your answers were cleared."
+        self.status.textContent = say("saved.cleared")
 
 
 def _quizzes():
@@ -383,12 +404,23 @@ def _quizzes():
             runs[-1][1].append(fieldset)
         else:
             runs.append((quiz_id, [fieldset]))
-    meta = document.querySelector('meta[name="quiz-shuffle-questions"]')
-    shuffled = str(meta.getAttribute("content")).split() if meta else []
-    return [Quiz(quiz_id, fieldsets, "true" in shuffled or quiz_id in shuffled) for quiz_id, fieldsets in runs]
+    # Front matter quiz_shuffle_questions: true (every quiz on the page) or a list of quiz ids.
+    chosen = SETTINGS.get("shuffle_questions")
+    return [
+        Quiz(quiz_id, fieldsets, chosen is True or (isinstance(chosen, list) and quiz_id in chosen))
+        for quiz_id, fieldsets in runs
+    ]
+
+
+def _announce_ready(count):
+    """The one documented signal that the quiz is usable: html[data-quiz-ready] for anything that starts later,
+    and a `quiz:ready` event on document (detail: {"quizzes": count}) for anything already waiting."""
+    document.documentElement.setAttribute("data-quiz-ready", str(count))
+    # Lets benchmarks measure navigation -> usable quiz with the browser's own clock.
+    window.performance.mark("quiz-ready")
+    init = window.JSON.parse(json.dumps({"detail": {"quizzes": count}}))
+    document.dispatchEvent(window.CustomEvent.new("quiz:ready", init))
 
 
 QUIZZES = _quizzes()
-document.documentElement.setAttribute("data-quiz-ready", str(len(QUIZZES)))
-# Lets benchmarks measure navigation -> usable quiz with the browser's own clock.
-window.performance.mark("quiz-ready")
+_announce_ready(len(QUIZZES))

@@ -48,10 +48,21 @@ def find_fences(text):
     return fences
 
 
+def _front_matter_lines(text):
+    """How many lines the page's YAML front matter takes (0 without one): its comments are not headings."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        return 0
+    for number, line in enumerate(lines[1:], 2):
+        if line.strip() in ("---", "..."):
+            return number
+    return 0
+
+
 def heading_ids(text):
     """Anchor -> heading text for a page, as MkDocs' toc extension makes them (explicit `{#id}` wins)."""
     ids = {}
-    fenced = set()
+    fenced = set(range(1, _front_matter_lines(text) + 1))
     for fence in find_fences(text):
         fenced.update(range(fence.line, fence.body_line + len(fence.body) + 1))
     for number, line in enumerate(text.split("\n"), 1):

@@ -6,13 +6,38 @@ which stops the build; `python -m quiz check` and the MkDocs hook report every m
 before conversion ever gets here.
 """
 
+import os
 import posixpath
 
 from pymdownx.superfences import SuperFencesException
 
+from . import strings as catalogue
 from .check import heading_ids
+from .config import read_config
 from .parse import parse_question
 from .render import render_question
+
+# Set by the MkDocs plugin from theme.language. Generators that run the fence without the plugin read the
+# same setting from the mkdocs.yml in the folder they build.
+_LANGUAGE = {"name": None}
+_STRINGS = {}
+
+
+def use_language(language):
+    _LANGUAGE["name"] = language
+
+
+def _strings():
+    language = _LANGUAGE["name"]
+    if language is None:
+        config = read_config("mkdocs.yml") if os.path.isfile("mkdocs.yml") else {}
+        language = (config.get("theme") or {}).get("language") or "en"
+    if language not in _STRINGS:
+        try:
+            _STRINGS[language] = catalogue.load(language)
+        except catalogue.StringsError as error:
+            raise SuperFencesException(str(error)) from None
+    return _STRINGS[language]
 
 
 def _resolve(target, md):
@@ -52,5 +77,6 @@ def format_quiz(src, language, class_name, options, md, **kwargs):
         question,
         href,
         title or question.see.partition("#")[2].replace("-", " "),
+        _strings(),
         link=lambda target: _resolve(target, md)[0],
     )

@@ -9,38 +9,19 @@ import html
 import re
 from collections import namedtuple
 
+from . import question_types
 from .scoring import normalise_text, parse_number
 
-CHOICE_TYPES = ("single", "multiple", "truefalse")
-TYPES = CHOICE_TYPES + ("fill", "numeric", "order", "match")
 KEYS = ("id", "type", "see", "points", "hint", "shuffle", "quiz")
 REQUIRED_KEYS = ("id", "type", "see")
 DEFAULT_QUIZ = "self-check"
-
-# What each type's answer lines look like, for messages.
-EXPECTED = {
-    "single": "options `- [x] right` / `- [ ] wrong`",
-    "multiple": "options `- [x] right` / `- [ ] wrong`",
-    "truefalse": "two options, `- [x] True` / `- [ ] False`",
-    "fill": "one answer line `= answer | other accepted answer`",
-    "numeric": "one answer line `= 10 +- 1 cm`",
-    "order": "numbered steps `1. first step` in the right order",
-    "match": "pairs `- item -> its match`",
-}
-KIND_OF_TYPE = {
-    "single": "option",
-    "multiple": "option",
-    "truefalse": "option",
-    "fill": "answer",
-    "numeric": "answer",
-    "order": "step",
-    "match": "pair",
-}
 
 Issue = namedtuple("Issue", "line message")
 Option = namedtuple("Option", "key text correct feedback line")
 Step = namedtuple("Step", "key text line")
 Pair = namedtuple("Pair", "key left right right_key line")
+# A gap of a cloze passage: typed (accepted answers) or chosen from a drop-down (options).
+Gap = namedtuple("Gap", "key accepted options line")
 
 
 def stable_key(text):
@@ -49,7 +30,9 @@ def stable_key(text):
     return hashlib.sha1(normalise_text(text).encode("utf-8")).hexdigest()[:8]
 
 
-class Question:
+class SourceQuestion:
+    """A question as written in Markdown, parsed at build time (the browser's side is app.PageQuestion)."""
+
     def __init__(self):
         self.id = None
         self.type = None
@@ -64,6 +47,8 @@ class Question:
         self.number = None
         self.steps = []
         self.pairs = []
+        self.passage = ""
+        self.gaps = []
         self.explanation = ""
         self.line = 0
         self.keys_line = {}
@@ -71,24 +56,54 @@ class Question:
         self.links = []
 
     @property
+    def row(self):
+        return question_types.get(self.type)
+
+    @property
     def correct_keys(self):
         return [option.key for option in self.options if option.correct]
 
     def answer_key(self):
-        """What the browser needs to score this question: keys and values, never the question's text."""
+        """What the browser needs to score this question: keys and values, never the question's text.
+        The shape of each type's key is the `fields` column of quiz/question_types.py."""
         key = {"id": self.id, "type": self.type, "points": self.points}
-        if self.type in CHOICE_TYPES:
-            key["options"] = [option.key for option in self.options]
-            key["correct"] = self.correct_keys
-        elif self.type == "fill":
-            key["accepted"] = [normalise_text(answer) for answer in self.accepted]
-        elif self.type == "numeric":
-            key["value"], key["tolerance"], key["unit"] = self.number
-        elif self.type == "order":
-            key["steps"] = [step.key for step in self.steps]
-        elif self.type == "match":
-            key["pairs"] = [[pair.key, pair.right_key] for pair in self.pairs]
+        key.update(globals()["_key_" + self.type](self))
         return key
+
+
+def _key_single(question):
+    return {"options": [option.key for option in question.options], "correct": question.correct_keys}
+
+
+_key_multiple = _key_truefalse = _key_single
+
+
+def _key_fill(question):
+    return {"accepted": [normalise_text(answer) for answer in question.accepted]}
+
+
+def _key_numeric(question):
+    value, tolerance, unit = question.number
+    return {"value": value, "tolerance": tolerance, "unit": unit}
+
+
+def _key_order(question):
+    return {"steps": [step.key for step in question.steps]}
+
+
+def _key_match(question):
+    return {"pairs": [[pair.key, pair.right_key] for pair in question.pairs]}
+
+
+def _key_cloze(question):
+    gaps = []
+    for gap in question.gaps:
+        if gap.options:
+            correct = [option.key for option in gap.options if option.correct]
+            gaps.append({"key": gap.key, "options": [option.key for option in gap.options], "correct": correct[0]})
+        else:
+            gaps.append({"key": gap.key, "accepted": [normalise_text(answer) for answer in gap.accepted]})
+    return {"gaps": gaps}
 
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -107,6 +122,10 @@ UNIT_RE = re.compile(r"^[^\W\d][\w°%/.²³-]*$")
 HTML_RE = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>")
 EXTERNAL_IMAGE_RE = re.compile(r"!\[[^\]]*\]\(\s*<?\s*(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
 SCRIPT_URL_RE = re.compile(r"\]\(\s*<?\s*(?:javascript|vbscript|data)\s*:", re.IGNORECASE)
+GAP_RE = re.compile(r"\{\{(.*?)\}\}")
+OPTION_BOX_RE = re.compile(r"^\[(.?)\]\s*(.*)$")
+# Where the renderer puts each gap's control; text that contains it would confuse the renderer.
+GAP_MARK = "quizgapmark"
 PAGE_LINK_RE = re.compile(r"\]\(\s*<?([^)\s:>]+\.md(?:#[^)\s>]*)?)>?\s*\)")
 TRUE_WORDS = ("yes", "true", "on", "1")
 FALSE_WORDS = ("no", "false", "off", "0")
@@ -142,7 +161,7 @@ def parse_question(lines, first_line):
 
     Returns (question, issues). The question is usable only when issues is empty.
     """
-    question = Question()
+    question = SourceQuestion()
     question.line = first_line - 1
     issues = []
     parser = _Parser(lines, first_line, question, issues)
@@ -210,8 +229,8 @@ class _Parser:
                 self.error("quiz %r must be lowercase letters, digits and single hyphens" % value)
             q.quiz = value
         elif key == "type":
-            if value not in TYPES:
-                self.error("unknown type %r (known types: %s)" % (value, ", ".join(TYPES)))
+            if question_types.get(value) is None:
+                self.error("unknown type %r (known types: %s)" % (value, ", ".join(question_types.TYPE_NAMES)))
             else:
                 q.type = value
         elif key == "see":
@@ -239,8 +258,21 @@ class _Parser:
     # Question text: one paragraph, up to the first answer line.
     def text(self):
         q = self.q
+        row = q.row
         text_line = self.line_no()
         end = self.index
+        if row and row.lines == "gaps":
+            # The passage with its gaps is the next paragraph; answer-like lines are part of prose here.
+            while end < len(self.lines) and self.lines[end].strip():
+                end += 1
+            q.text = "\n".join(self.lines[self.index : end]).strip()
+            self.index = end
+            if not q.text:
+                self.issues.append(Issue(text_line, "the question text is missing"))
+            else:
+                _check_text(q.text, text_line, "question text", self.issues, q.links)
+            return
+
         while end < len(self.lines) and self.lines[end].strip() and not ANSWER_LIKE_RE.match(self.lines[end]):
             end += 1
         later = end
@@ -249,12 +281,12 @@ class _Parser:
         after_blank = end
         while after_blank < len(self.lines) and not self.lines[after_blank].strip():
             after_blank += 1
-        if later >= len(self.lines) and q.type in KIND_OF_TYPE:
+        if later >= len(self.lines) and row:
             # No answers anywhere: the second paragraph is the explanation, the answers were forgotten.
             self.issues.append(
                 Issue(
                     self.line_no(after_blank) if after_blank < len(self.lines) else self.line_no(end),
-                    "no answers: a %s question takes %s after the question" % (q.type, EXPECTED[q.type]),
+                    "no answers: a %s question takes %s after the question" % (q.type, row.syntax),
                 )
             )
             later = end
@@ -276,7 +308,12 @@ class _Parser:
     def answers(self):
         q = self.q
         start = self.line_no()
-        expected = KIND_OF_TYPE.get(q.type)
+        expected = q.row.lines if q.row else None
+        if expected == "gaps":
+            self.skip_blank()
+            self.read_passage()
+            self.check_answers(start)
+            return
         seen = {}
         while self.more():
             raw = self.lines[self.index]
@@ -297,7 +334,7 @@ class _Parser:
                 self.index += 1
                 continue
             if expected and kind != expected:
-                self.error("a %s question takes %s, not %s" % (q.type, EXPECTED[q.type], _describe(kind)))
+                self.error("a %s question takes %s, not %s" % (q.type, q.row.syntax, _describe(kind)))
                 self.index += 1
                 self.skip_feedback()
                 continue
@@ -425,30 +462,124 @@ class _Parser:
         self.q.number = (number, tolerance, unit)
 
     def check_answers(self, line):
+        if self.q.row:
+            getattr(self, "check_" + self.q.type)(line)
+
+    def check_single(self, line):
         q = self.q
-        if q.type in CHOICE_TYPES:
-            if len(q.options) < 2:
-                self.issues.append(Issue(line, "a question needs at least two options, found %d" % len(q.options)))
-                return
-            correct = len(q.correct_keys)
-            if q.type == "truefalse" and len(q.options) != 2:
-                self.issues.append(
-                    Issue(line, "a truefalse question needs exactly two options, found %d" % len(q.options))
-                )
-            if q.type in ("single", "truefalse") and (correct > 1 or (correct == 0 and not self.bad_box)):
-                self.issues.append(
-                    Issue(line, "a %s question needs exactly one correct option [x], found %d" % (q.type, correct))
-                )
-            if q.type == "multiple" and correct == 0 and not self.bad_box:
-                self.issues.append(Issue(line, "a multiple question needs at least one correct option [x]"))
-        elif q.type == "fill" and not q.accepted and not self.has_issue_since(line):
+        if len(q.options) < 2:
+            self.issues.append(Issue(line, "a question needs at least two options, found %d" % len(q.options)))
+            return
+        correct = len(q.correct_keys)
+        if q.type == "truefalse" and len(q.options) != 2:
+            self.issues.append(Issue(line, "a truefalse question needs exactly two options, found %d" % len(q.options)))
+        if q.type != "multiple" and (correct > 1 or (correct == 0 and not self.bad_box)):
+            self.issues.append(
+                Issue(line, "a %s question needs exactly one correct option [x], found %d" % (q.type, correct))
+            )
+        if q.type == "multiple" and correct == 0 and not self.bad_box:
+            self.issues.append(Issue(line, "a multiple question needs at least one correct option [x]"))
+
+    check_multiple = check_truefalse = check_single
+
+    def check_fill(self, line):
+        if not self.q.accepted and not self.has_issue_since(line):
             self.issues.append(Issue(line, "a fill question needs an answer line: `= answer | other answer`"))
-        elif q.type == "numeric" and q.number is None and not self.has_issue_since(line):
+
+    def check_numeric(self, line):
+        if self.q.number is None and not self.has_issue_since(line):
             self.issues.append(Issue(line, "a numeric question needs an answer line: `= 10 +- 1 cm`"))
-        elif q.type == "order" and len(q.steps) < 2:
-            self.issues.append(Issue(line, "an order question needs at least two steps, found %d" % len(q.steps)))
-        elif q.type == "match" and len(q.pairs) < 2:
-            self.issues.append(Issue(line, "a match question needs at least two pairs, found %d" % len(q.pairs)))
+
+    def check_order(self, line):
+        if len(self.q.steps) < 2:
+            self.issues.append(Issue(line, "an order question needs at least two steps, found %d" % len(self.q.steps)))
+
+    def check_match(self, line):
+        if len(self.q.pairs) < 2:
+            self.issues.append(Issue(line, "a match question needs at least two pairs, found %d" % len(self.q.pairs)))
+
+    def check_cloze(self, line):
+        if not self.q.gaps and not self.has_issue_since(line):
+            self.issues.append(
+                Issue(line, "a cloze question needs a passage with at least one gap, such as `{{answer}}`")
+            )
+
+    # Cloze: one paragraph after the question, with {{gaps}} in it.
+    def read_passage(self):
+        q = self.q
+        first = self.index
+        end = first
+        while end < len(self.lines) and self.lines[end].strip():
+            end += 1
+        lines = self.lines[first:end]
+        q.passage = "\n".join(lines).strip()
+        self.index = end
+        seen = {}
+        for offset, raw in enumerate(lines):
+            line = self.line_no(first + offset)
+            rest = GAP_RE.sub("", raw)
+            if "{{" in rest or "}}" in rest:
+                self.issues.append(
+                    Issue(line, "a gap is not closed on its line: write `{{answer}}`, with the braces on one line")
+                )
+            for match in GAP_RE.finditer(raw):
+                self.read_gap(match.group(1), line, seen)
+        if q.passage:
+            _check_text(GAP_RE.sub("", q.passage), self.line_no(first), "the passage", self.issues, q.links)
+            if GAP_MARK in q.passage:
+                self.issues.append(Issue(self.line_no(first), "the passage may not contain %r" % GAP_MARK))
+
+    def read_gap(self, body, line, seen):
+        parts = [part.strip() for part in body.split("|")]
+        boxed = [OPTION_BOX_RE.match(part) for part in parts]
+        if any(boxed):
+            if not all(boxed):
+                self.issues.append(
+                    Issue(line, "in a drop-down gap every choice needs a box: `{{[x] right | [ ] wrong}}`")
+                )
+                return
+            options, texts = [], {}
+            for match in boxed:
+                box, text = match.group(1), match.group(2).strip()
+                if box not in ("x", " "):
+                    self.issues.append(Issue(line, "gap box [%s] is not valid: use [x] or [ ]" % box))
+                    return
+                if not text:
+                    self.issues.append(Issue(line, "a gap choice is empty"))
+                    return
+                if normalise_text(text) in texts:
+                    self.issues.append(Issue(line, "duplicate gap choice %r" % text))
+                    return
+                texts[normalise_text(text)] = True
+                _check_text(text, line, "a gap choice", self.issues, self.q.links)
+                options.append(Option(stable_key(text), text, box == "x", "", line))
+            correct = len([option for option in options if option.correct])
+            if len(options) < 2 or correct != 1:
+                self.issues.append(
+                    Issue(
+                        line,
+                        "a drop-down gap needs two or more choices with exactly one [x], found %d choice(s) "
+                        "and %d [x]" % (len(options), correct),
+                    )
+                )
+                return
+            self.q.gaps.append(Gap(self.gap_key(body, seen), [], options, line))
+            return
+        if not all(parts):
+            self.issues.append(Issue(line, "empty gap answer: write `{{answer | other answer}}`, text between each |"))
+            return
+        for part in parts:
+            _check_text(part, line, "a gap answer", self.issues, self.q.links)
+        self.q.gaps.append(Gap(self.gap_key(body, seen), parts, [], line))
+
+    @staticmethod
+    def gap_key(body, seen):
+        # From the gap as written, so a saved answer follows the gap when the passage is edited around it; a
+        # prefix keeps a drop-down gap's key from being one of its choices' keys. Two identical gaps still get
+        # distinct keys.
+        count = seen.get(normalise_text(body), 0) + 1
+        seen[normalise_text(body)] = count
+        return stable_key("gap:%s" % body if count == 1 else "gap:%s/%d" % (body, count))
 
     def has_issue_since(self, line):
         return any(issue.line >= line for issue in self.issues)

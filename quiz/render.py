@@ -11,7 +11,9 @@ import re
 
 import markdown
 
-from .shuffle import seed_from_text, shuffled_away
+from .parse import GAP_MARK, GAP_RE
+from .scoring import fill
+from .shuffle import seed_from_text, shuffled, shuffled_away
 
 SAFE_SCHEMES = ("http:", "https:", "mailto:")
 
@@ -75,53 +77,54 @@ def json_for_script(data):
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-HINTS = {
-    "single": "Choose one answer.",
-    "truefalse": "Choose one answer.",
-    "multiple": "Select all that apply.",
-    "fill": "Type your answer.",
-    "numeric": "Type a number.",
-    "order": "Give each step its place in the order, from 1 (first).",
-    "match": "Choose the right match for each item.",
-}
-
-
 def _number(value):
     text = ("%.6f" % value).rstrip("0").rstrip(".")
     return "0" if text == "-0" else text
 
 
-def render_question(question, see_href, see_title, link=None):
-    """HTML for one question, complete without JavaScript. `link` turns `page.md#anchor` into a URL."""
+def _say(strings, key, **values):
+    """A catalogue string as HTML: the text escaped, then the values (already HTML) put in."""
+    return fill(html.escape(strings[key], quote=False), values)
+
+
+def render_question(question, see_href, see_title, strings, link=None):
+    """HTML for one question, complete without JavaScript. `link` turns `page.md#anchor` into a URL;
+    `strings` is the UI catalogue of the site's language (quiz/strings.py)."""
     attr = html.escape
     qid = "q-" + question.id
+    row = question.row
     inline = lambda text: render_inline(text, link)  # noqa: E731
     out = [
         '<fieldset class="quiz-question" id="%s" data-quiz-question="%s" data-quiz-type="%s" '
-        'data-quiz="%s"%s aria-describedby="%s-hint">'
+        'data-quiz-family="%s" data-quiz="%s"%s aria-describedby="%s-hint">'
         % (
             attr(qid),
             attr(question.id),
             attr(question.type),
+            attr(row.family),
             attr(question.quiz),
             ' data-quiz-shuffle=""' if question.shuffle else "",
             attr(qid),
         )
     ]
     out.append('<legend class="quiz-question__text">%s</legend>' % inline(question.text))
-    out.append('<p class="quiz-question__hint" id="%s-hint">%s</p>' % (attr(qid), HINTS[question.type]))
+    out.append('<p class="quiz-question__hint" id="%s-hint">%s</p>' % (attr(qid), _say(strings, row.hint)))
     if question.hint:
         out.append(
-            '<details class="quiz-hint"><summary>Show a hint</summary><p>%s</p></details>' % inline(question.hint)
+            '<details class="quiz-hint"><summary>%s</summary><p>%s</p></details>'
+            % (_say(strings, "question.show_hint"), inline(question.hint))
         )
-    out.extend(_controls(question, qid, inline))
-    out.append('<details class="quiz-answer"><summary>Show the answer</summary>')
+    out.extend(globals()["_controls_" + question.type](question, qid, inline, strings))
+    # Answers stay out of the search index: a reader searching the site must not find the key.
+    out.append(
+        '<details class="quiz-answer" data-search-exclude><summary>%s</summary>' % _say(strings, "question.show_answer")
+    )
     out.append('<div class="quiz-answer__body">')
-    out.extend(_answer(question, inline))
+    out.extend(globals()["_answer_" + question.type](question, inline, strings))
     out.append('<div class="quiz-answer__explanation">%s</div>' % render_block(question.explanation, link))
     out.append(
-        '<p class="quiz-answer__see"><a href="%s">Read the section: %s</a></p>'
-        % (attr(see_href), render_inline(see_title))
+        '<p class="quiz-answer__see"><a href="%s">%s</a></p>'
+        % (attr(see_href), _say(strings, "answer.read_section", title=render_inline(see_title)))
     )
     out.append("</div></details>")
     out.append('<script type="application/json" class="quiz-key">%s</script>' % json_for_script(question.answer_key()))
@@ -129,104 +132,202 @@ def render_question(question, see_href, see_title, link=None):
     return "\n".join(out)
 
 
-def _controls(question, qid, inline):
+# Controls, one renderer per type. Parts (order, match, cloze gaps) carry data-part: the browser reads every
+# parts-family answer as {data-part: value} without knowing the type.
+def _controls_single(question, qid, inline, strings):
     attr = html.escape
-    kind = question.type
-    out = []
-    if kind in ("single", "multiple", "truefalse"):
-        input_type = "checkbox" if kind == "multiple" else "radio"
-        out.append('<ul class="quiz-options">')
-        for option in question.options:
-            input_id = "%s-%s" % (qid, option.key)
-            out.append(
-                '<li class="quiz-option"><input type="%s" id="%s" name="%s" value="%s">'
-                '<label for="%s">%s</label></li>'
-                % (input_type, attr(input_id), attr(qid), attr(option.key), attr(input_id), inline(option.text))
-            )
-        out.append("</ul>")
-    elif kind in ("fill", "numeric"):
-        unit = question.number[2] if kind == "numeric" else ""
-        label = "Your answer" + (" (%s)" % unit if unit else "")
-        mode = ' inputmode="decimal"' if kind == "numeric" else ""
+    input_type = question.row.control
+    out = ['<ul class="quiz-options">']
+    for option in question.options:
+        input_id = "%s-%s" % (qid, option.key)
         out.append(
-            '<p class="quiz-text"><label for="%s-answer">%s</label> '
-            '<input type="text" id="%s-answer" name="%s" autocomplete="off" spellcheck="false"%s></p>'
-            % (attr(qid), attr(label), attr(qid), attr(qid), mode)
+            '<li class="quiz-option"><input type="%s" id="%s" name="%s" value="%s">'
+            '<label for="%s">%s</label></li>'
+            % (input_type, attr(input_id), attr(qid), attr(option.key), attr(input_id), inline(option.text))
         )
-    elif kind == "order":
-        # Shown in an order fixed at build time that is never the answer, so the page gives nothing away.
-        steps = shuffled_away(question.steps, seed_from_text(question.id))
-        out.append('<ul class="quiz-rows">')
-        for step in steps:
-            select_id = "%s-%s" % (qid, step.key)
-            options = "".join('<option value="%d">%d</option>' % (n, n) for n in range(1, len(steps) + 1))
-            out.append(
-                '<li class="quiz-row" data-item="%s"><label for="%s">%s</label> <select id="%s" name="%s">'
-                '<option value="">Place…</option>%s</select></li>'
-                % (attr(step.key), attr(select_id), inline(step.text), attr(select_id), attr(select_id), options)
+    out.append("</ul>")
+    return out
+
+
+_controls_multiple = _controls_truefalse = _controls_single
+
+
+def _text_box(qid, label, mode=""):
+    attr = html.escape
+    return [
+        '<p class="quiz-text"><label for="%s-answer">%s</label> '
+        '<input type="text" id="%s-answer" name="%s" autocomplete="off" spellcheck="false"%s></p>'
+        % (attr(qid), label, attr(qid), attr(qid), mode)
+    ]
+
+
+def _controls_fill(question, qid, inline, strings):
+    return _text_box(qid, _say(strings, "control.your_answer"))
+
+
+def _controls_numeric(question, qid, inline, strings):
+    unit = question.number[2]
+    label = (
+        _say(strings, "control.your_answer_unit", unit=html.escape(unit))
+        if unit
+        else _say(strings, "control.your_answer")
+    )
+    return _text_box(qid, label, ' inputmode="decimal"')
+
+
+def _rows(qid, items, options_html, inline):
+    attr = html.escape
+    out = ['<ul class="quiz-rows">']
+    for key, text in items:
+        select_id = "%s-%s" % (qid, key)
+        out.append(
+            '<li class="quiz-row" data-item="%s"><label for="%s">%s</label> '
+            '<select id="%s" name="%s" data-part="%s">%s</select></li>'
+            % (attr(key), attr(select_id), inline(text), attr(select_id), attr(select_id), attr(key), options_html)
+        )
+    out.append("</ul>")
+    return out
+
+
+def _controls_order(question, qid, inline, strings):
+    # Shown in an order fixed at build time that is never the answer, so the page gives nothing away.
+    steps = shuffled_away(question.steps, seed_from_text(question.id))
+    places = "".join('<option value="%d">%d</option>' % (n, n) for n in range(1, len(steps) + 1))
+    options = '<option value="">%s</option>%s' % (_say(strings, "control.place"), places)
+    return _rows(qid, [(step.key, step.text) for step in steps], options, inline)
+
+
+def _controls_match(question, qid, inline, strings):
+    attr = html.escape
+    partners = []
+    for pair in question.pairs:
+        if pair.right_key not in [key for key, _ in partners]:
+            partners.append((pair.right_key, pair.right))
+    partners = shuffled_away(partners, seed_from_text(question.id + "/partners"))
+    options = '<option value="">%s</option>' % _say(strings, "control.choose") + "".join(
+        '<option value="%s">%s</option>' % (attr(key), attr(text)) for key, text in partners
+    )
+    pairs = shuffled_away(question.pairs, seed_from_text(question.id))
+    return _rows(qid, [(pair.key, pair.left) for pair in pairs], options, inline)
+
+
+def _controls_cloze(question, qid, inline, strings):
+    attr = html.escape
+    controls = []
+    total = len(question.gaps)
+    for number, gap in enumerate(question.gaps, 1):
+        control_id = "%s-%s" % (qid, gap.key)
+        label = '<label for="%s" class="quiz-visually-hidden">%s</label>' % (
+            attr(control_id),
+            _say(strings, "control.gap", n=number, total=total),
+        )
+        if gap.options:
+            choices = shuffled(gap.options, seed_from_text(question.id + "/" + gap.key))
+            control = '<select id="%s" name="%s" data-part="%s"><option value="">%s</option>%s</select>' % (
+                attr(control_id),
+                attr(control_id),
+                attr(gap.key),
+                _say(strings, "control.choose"),
+                "".join('<option value="%s">%s</option>' % (attr(o.key), attr(o.text)) for o in choices),
             )
-        out.append("</ul>")
-    else:
-        partners = []
-        for pair in question.pairs:
-            if pair.right_key not in [key for key, _ in partners]:
-                partners.append((pair.right_key, pair.right))
-        partners = shuffled_away(partners, seed_from_text(question.id + "/partners"))
-        options = "".join('<option value="%s">%s</option>' % (attr(key), attr(text)) for key, text in partners)
-        out.append('<ul class="quiz-rows">')
-        for pair in shuffled_away(question.pairs, seed_from_text(question.id)):
-            select_id = "%s-%s" % (qid, pair.key)
+        else:
+            # Sized to the longest accepted answer, so the box's width gives away no more than a printed gap.
+            width = max(6, min(24, max(len(answer) for answer in gap.accepted) + 2))
+            control = (
+                '<input type="text" id="%s" name="%s" data-part="%s" size="%d" autocomplete="off" '
+                'spellcheck="false">' % (attr(control_id), attr(control_id), attr(gap.key), width)
+            )
+        controls.append('<span class="quiz-gap">%s%s</span>' % (label, control))
+    # The passage is rendered as Markdown with a marker per gap, then each marker becomes its control.
+    pieces = inline(GAP_RE.sub(GAP_MARK, question.passage)).split(GAP_MARK)
+    out = [pieces[0]]
+    for control, piece in zip(controls, pieces[1:]):
+        out.append(control + piece)
+    return ['<p class="quiz-cloze">%s</p>' % "".join(out)]
+
+
+# Answers behind "Show the answer", one renderer per type.
+def _answer_single(question, inline, strings):
+    attr = html.escape
+    correct = [inline(option.text) for option in question.options if option.correct]
+    label = _say(strings, "answer.one" if len(correct) == 1 else "answer.many")
+    out = ['<p class="quiz-answer__key"><strong>%s</strong> %s</p>' % (label, "; ".join(correct))]
+    feedback = [option for option in question.options if option.feedback]
+    if feedback:
+        out.append('<ul class="quiz-answer__feedback">')
+        for option in feedback:
             out.append(
-                '<li class="quiz-row" data-item="%s"><label for="%s">%s</label> <select id="%s" name="%s">'
-                '<option value="">Choose…</option>%s</select></li>'
-                % (attr(pair.key), attr(select_id), inline(pair.left), attr(select_id), attr(select_id), options)
+                '<li data-option="%s"><em>%s</em> %s</li>'
+                % (attr(option.key), inline(option.text), inline(option.feedback))
             )
         out.append("</ul>")
     return out
 
 
-def _answer(question, inline):
-    attr = html.escape
-    kind = question.type
-    out = []
-    if kind in ("single", "multiple", "truefalse"):
-        correct = [inline(option.text) for option in question.options if option.correct]
-        label = "Answer" if len(correct) == 1 else "Answers"
-        out.append('<p class="quiz-answer__key"><strong>%s:</strong> %s</p>' % (label, "; ".join(correct)))
-        feedback = [option for option in question.options if option.feedback]
-        if feedback:
-            out.append('<ul class="quiz-answer__feedback">')
-            for option in feedback:
-                out.append(
-                    '<li data-option="%s"><em>%s</em> %s</li>'
-                    % (attr(option.key), inline(option.text), inline(option.feedback))
-                )
-            out.append("</ul>")
-    elif kind == "fill":
-        first, others = question.accepted[0], question.accepted[1:]
-        also = " (also accepted: %s)" % ", ".join(attr(answer) for answer in others) if others else ""
-        out.append('<p class="quiz-answer__key"><strong>Answer:</strong> %s%s</p>' % (attr(first), also))
-    elif kind == "numeric":
-        value, tolerance, unit = question.number
-        unit_text = " " + unit if unit else ""
-        if tolerance:
-            accepted = " (anything from %s to %s%s counts)" % (
-                _number(value - tolerance),
-                _number(value + tolerance),
-                unit_text,
-            )
-        else:
-            accepted = ""
-        out.append(
-            '<p class="quiz-answer__key"><strong>Answer:</strong> %s%s%s</p>'
-            % (_number(value), attr(unit_text), attr(accepted))
+_answer_multiple = _answer_truefalse = _answer_single
+
+
+def _also(strings, others):
+    if not others:
+        return ""
+    return " (%s)" % _say(strings, "answer.also", answers=", ".join(html.escape(answer) for answer in others))
+
+
+def _answer_fill(question, inline, strings):
+    first, others = question.accepted[0], question.accepted[1:]
+    return [
+        '<p class="quiz-answer__key"><strong>%s</strong> %s%s</p>'
+        % (_say(strings, "answer.one"), html.escape(first), _also(strings, others))
+    ]
+
+
+def _answer_numeric(question, inline, strings):
+    value, tolerance, unit = question.number
+    unit_text = html.escape(" " + unit if unit else "")
+    accepted = ""
+    if tolerance:
+        accepted = " (%s)" % _say(
+            strings,
+            "answer.range",
+            low=_number(value - tolerance),
+            high=_number(value + tolerance) + unit_text,
         )
-    elif kind == "order":
-        out.append('<p class="quiz-answer__key"><strong>Right order:</strong></p><ol class="quiz-answer__order">')
-        out.extend("<li>%s</li>" % inline(step.text) for step in question.steps)
-        out.append("</ol>")
-    else:
-        out.append('<p class="quiz-answer__key"><strong>Right matches:</strong></p><ul class="quiz-answer__pairs">')
-        out.extend("<li>%s: %s</li>" % (inline(pair.left), attr(pair.right)) for pair in question.pairs)
-        out.append("</ul>")
+    return [
+        '<p class="quiz-answer__key"><strong>%s</strong> %s%s%s</p>'
+        % (_say(strings, "answer.one"), _number(value), unit_text, accepted)
+    ]
+
+
+def _answer_order(question, inline, strings):
+    out = [
+        '<p class="quiz-answer__key"><strong>%s</strong></p><ol class="quiz-answer__order">'
+        % _say(strings, "answer.order")
+    ]
+    out.extend("<li>%s</li>" % inline(step.text) for step in question.steps)
+    out.append("</ol>")
+    return out
+
+
+def _answer_match(question, inline, strings):
+    out = [
+        '<p class="quiz-answer__key"><strong>%s</strong></p><ul class="quiz-answer__pairs">'
+        % _say(strings, "answer.pairs")
+    ]
+    out.extend("<li>%s: %s</li>" % (inline(pair.left), html.escape(pair.right)) for pair in question.pairs)
+    out.append("</ul>")
+    return out
+
+
+def _answer_cloze(question, inline, strings):
+    out = [
+        '<p class="quiz-answer__key"><strong>%s</strong></p><ol class="quiz-answer__gaps">'
+        % _say(strings, "answer.gaps")
+    ]
+    for gap in question.gaps:
+        if gap.options:
+            right = next(option.text for option in gap.options if option.correct)
+            out.append("<li>%s</li>" % html.escape(right))
+        else:
+            out.append("<li>%s%s</li>" % (html.escape(gap.accepted[0]), _also(strings, gap.accepted[1:])))
+    out.append("</ol>")
     return out

@@ -14,12 +14,15 @@ PREFIX = "quiz-answers/v%d/" % VERSION
 MAX_STORED = 50000
 
 try:
-    from .scoring import CHOICE_TYPES, MAX_TEXT, TEXT_TYPES, row_items
+    from . import question_types
+    from .scoring import MAX_TEXT, part_choices
 except ImportError:  # the browser loads these files side by side, without a package
-    from scoring import CHOICE_TYPES, MAX_TEXT, TEXT_TYPES, row_items
+    import question_types
+    from scoring import MAX_TEXT, part_choices
 
-CLEARED_ALL = "Your saved answers could not be read, so they were cleared."
-CLEARED_SOME = "Some saved answers no longer fit these questions, so they were cleared."
+# What decode() returns when it had to drop answers: keys of the strings catalogue.
+CLEARED_ALL = "saved.cleared_all"
+CLEARED_SOME = "saved.cleared_some"
 
 
 def storage_key(quiz_id):
@@ -31,11 +34,13 @@ def encode(quiz_id, answers):
 
 
 def valid_answer(key, value):
-    kind = key["type"]
-    if kind in CHOICE_TYPES:
+    """True when a stored answer has exactly the shape today's question takes (see question_types)."""
+    row = question_types.get(key["type"])
+    family = row.family if row else None
+    if family == question_types.CHOICE:
         if not isinstance(value, list) or len(value) > len(key["options"]):
             return False
-        if kind != "multiple" and len(value) > 1:
+        if row.control != "checkbox" and len(value) > 1:
             return False
         seen = []
         for option in value:
@@ -43,19 +48,17 @@ def valid_answer(key, value):
                 return False
             seen.append(option)
         return True
-    if kind in TEXT_TYPES:
+    if family == question_types.TEXT:
         return isinstance(value, str) and len(value) <= MAX_TEXT
-    if not isinstance(value, dict):
+    if family != question_types.PARTS or not isinstance(value, dict):
         return False
-    allowed = row_items(key)
-    if kind == "order":
-        choices = [str(index + 1) for index in range(len(allowed))]
-    else:
-        choices = [pair[1] for pair in key["pairs"]]
-    for item in value:
-        if item not in allowed or not isinstance(value[item], str):
+    allowed = {}
+    for part, choices in part_choices(key):
+        allowed[part] = choices
+    for part in value:
+        if part not in allowed or not isinstance(value[part], str) or len(value[part]) > MAX_TEXT:
             return False
-        if value[item] and value[item] not in choices:
+        if value[part] and allowed[part] is not None and value[part] not in allowed[part]:
             return False
     return True
 

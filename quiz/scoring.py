@@ -1,8 +1,10 @@
 """How answers are marked. Runs unchanged in CPython (build, tests) and MicroPython (the browser).
 
-Keep to what both interpreters share: no dataclasses, typing, f-strings with `=`, `match`, re quantifiers
-such as {m,n}, str.casefold, or dict order (MicroPython dicts are unordered, so results are walked in the
-order of the answer keys).
+Keep to what both interpreters share: no dataclasses, typing, `match`, re quantifiers such as {m,n},
+str.casefold, or dict order (MicroPython dicts are unordered, so results are walked in the order of the
+answer keys). Each type has its scorer here, found by name (`_score_<type>` for choice and text types,
+`_parts_<type>` and `_choices_<type>` for types of the parts family); the answer key's shape is documented in
+quiz/question_types.py.
 
 Rules, for a question worth P points (scores are whole hundredths of a point, rounded half up):
 - single, truefalse: P if the one correct option is chosen, else 0.
@@ -13,15 +15,19 @@ Rules, for a question worth P points (scores are whole hundredths of a point, ro
   "10cm" all read as 10 when the unit is cm; another unit ("10 mm") is not converted and scores 0.
 - order: each step in its right place is worth P / (number of steps).
 - match: each item matched to its right partner is worth P / (number of items).
+- cloze: each gap filled right is worth P / (number of gaps); a typed gap is compared like fill.
 """
+
+try:
+    from . import question_types
+except ImportError:  # the browser loads these files side by side, without a package
+    import question_types
 
 CORRECT = "correct"
 PARTIAL = "partial"
 INCORRECT = "incorrect"
 UNANSWERED = "unanswered"
 
-CHOICE_TYPES = ("single", "multiple", "truefalse")
-TEXT_TYPES = ("fill", "numeric")
 # A saved or typed text answer longer than this is not an answer to a short question.
 MAX_TEXT = 200
 
@@ -67,62 +73,137 @@ def _share(right, wrong, possible, shares):
     return max(0, ((right - wrong) * possible * 2 + shares) // (2 * shares))
 
 
-def row_items(key):
-    """The keys of an order or match question's rows: its steps, or the left side of its pairs."""
-    if key["type"] == "order":
-        return key["steps"]
-    return [pair[0] for pair in key["pairs"]]
+def _scorer(prefix, kind):
+    return globals()[prefix + kind]
+
+
+# Choice types: the answer is a list of option keys.
+def _picked(key, answer):
+    picked = []
+    for option in answer:
+        if option in key["options"] and option not in picked:
+            picked.append(option)
+    return picked
+
+
+def _score_single(key, picked, possible):
+    return possible if (len(picked) == 1 and picked[0] in key["correct"]) else 0
+
+
+_score_truefalse = _score_single
+
+
+def _score_multiple(key, picked, possible):
+    correct = key["correct"]
+    right = len([option for option in picked if option in correct])
+    return _share(right, len(picked) - right, possible, len(correct))
+
+
+# Text types: the answer is the text typed.
+def _score_fill(key, text, possible):
+    return possible if normalise_text(text) in key["accepted"] else 0
+
+
+def _score_numeric(key, text, possible):
+    number = read_numeric(key, text)
+    ok = number is not None and abs(number - key["value"]) <= key["tolerance"] + 1e-9
+    return possible if ok else 0
+
+
+# Parts types: the answer is {part key: value}. _parts_<type> gives [part, right?, the right value] for each
+# part, in the key's order; _choices_<type> gives each part's allowed values (None: any short text).
+def _parts_order(key, answer):
+    return [[step, answer.get(step) == str(index + 1), str(index + 1)] for index, step in enumerate(key["steps"])]
+
+
+def _choices_order(key):
+    places = [str(index + 1) for index in range(len(key["steps"]))]
+    return [[step, places] for step in key["steps"]]
+
+
+def _parts_match(key, answer):
+    return [[pair[0], answer.get(pair[0]) == pair[1], pair[1]] for pair in key["pairs"]]
+
+
+def _choices_match(key):
+    partners = [pair[1] for pair in key["pairs"]]
+    return [[pair[0], partners] for pair in key["pairs"]]
+
+
+def _parts_cloze(key, answer):
+    found = []
+    for gap in key["gaps"]:
+        given = answer.get(gap["key"])
+        if "accepted" in gap:
+            ok = isinstance(given, str) and normalise_text(given) in gap["accepted"]
+            found.append([gap["key"], ok, gap["accepted"][0]])
+        else:
+            found.append([gap["key"], given == gap["correct"], gap["correct"]])
+    return found
+
+
+def _choices_cloze(key):
+    return [[gap["key"], gap.get("options")] for gap in key["gaps"]]
+
+
+def part_results(key, answer):
+    """[part key, right?, right value] for each part of a parts-family question, in the key's order."""
+    return _scorer("_parts_", key["type"])(key, answer if isinstance(answer, dict) else {})
+
+
+def part_choices(key):
+    """[part key, allowed values or None for free text] for each part of a parts-family question."""
+    return _scorer("_choices_", key["type"])(key)
 
 
 def is_answered(key, answer):
     """True when every part of the question has an answer (the submit check asks for this)."""
-    kind = key["type"]
-    if kind in CHOICE_TYPES:
+    family = question_types.family(key["type"])
+    if family == question_types.CHOICE:
         return isinstance(answer, list) and len(answer) > 0
-    if kind in TEXT_TYPES:
+    if family == question_types.TEXT:
         return isinstance(answer, str) and answer.strip() != ""
-    return isinstance(answer, dict) and all(answer.get(item) for item in row_items(key))
+    if not isinstance(answer, dict):
+        return False
+    for part, _ in part_choices(key):
+        value = answer.get(part)
+        if not isinstance(value, str) or not value.strip():
+            return False
+    return True
+
+
+def _has_any(family, answer):
+    if family == question_types.CHOICE:
+        return isinstance(answer, list) and len(answer) > 0
+    if family == question_types.TEXT:
+        return isinstance(answer, str) and answer.strip() != ""
+    if not isinstance(answer, dict):
+        return False
+    return any(isinstance(value, str) and value.strip() for value in answer.values())
 
 
 def score_question(key, answer):
     """Mark one question.
 
-    key: the answer key embedded in the page (see quiz/parse.py, Question.answer_key).
-    answer: single/multiple/truefalse: list of option keys; fill/numeric: the text typed;
-            order: {step key: position "1".."n"}; match: {item key: partner key}.
+    key: the answer key embedded in the page (shapes in quiz/question_types.py).
+    answer: choice types: list of option keys; text types: the text typed; parts types: {part key: value}.
     Returns {"id", "earned" (hundredths), "possible" (hundredths), "verdict"}.
     """
     possible = int(key.get("points", 1)) * 100
     kind = key["type"]
-    if not _has_any(kind, answer):
+    family = question_types.family(kind)
+    if not _has_any(family, answer):
         return _result(key, 0, possible, UNANSWERED)
-    if kind in CHOICE_TYPES:
-        picked = []
-        for option in answer:
-            if option in key["options"] and option not in picked:
-                picked.append(option)
+    if family == question_types.CHOICE:
+        picked = _picked(key, answer)
         if not picked:
             return _result(key, 0, possible, UNANSWERED)
-        correct = key["correct"]
-        if kind == "multiple":
-            right = len([option for option in picked if option in correct])
-            earned = _share(right, len(picked) - right, possible, len(correct))
-        else:
-            earned = possible if (len(picked) == 1 and picked[0] in correct) else 0
-    elif kind == "fill":
-        earned = possible if normalise_text(answer) in key["accepted"] else 0
-    elif kind == "numeric":
-        number = read_numeric(key, answer)
-        ok = number is not None and abs(number - key["value"]) <= key["tolerance"] + 1e-9
-        earned = possible if ok else 0
-    elif kind == "order":
-        steps = key["steps"]
-        right = len([1 for index, step in enumerate(steps) if answer.get(step) == str(index + 1)])
-        earned = _share(right, 0, possible, len(steps))
+        earned = _scorer("_score_", kind)(key, picked, possible)
+    elif family == question_types.TEXT:
+        earned = _scorer("_score_", kind)(key, answer, possible)
     else:
-        pairs = key["pairs"]
-        right = len([1 for pair in pairs if answer.get(pair[0]) == pair[1]])
-        earned = _share(right, 0, possible, len(pairs))
+        parts = part_results(key, answer)
+        earned = _share(len([1 for part in parts if part[1]]), 0, possible, len(parts))
     if earned == possible:
         verdict = CORRECT
     elif earned == 0:
@@ -130,14 +211,6 @@ def score_question(key, answer):
     else:
         verdict = PARTIAL
     return _result(key, earned, possible, verdict)
-
-
-def _has_any(kind, answer):
-    if kind in CHOICE_TYPES:
-        return isinstance(answer, list) and len(answer) > 0
-    if kind in TEXT_TYPES:
-        return isinstance(answer, str) and answer.strip() != ""
-    return isinstance(answer, dict) and len([1 for value in answer.values() if value]) > 0
 
 
 def _result(key, earned, possible, verdict):
@@ -166,26 +239,37 @@ def format_points(hundredths):
     return "%d.%02d" % (whole, part)
 
 
-def format_score(earned, possible):
-    return "%s of %s" % (format_points(earned), format_points(possible))
+def fill(template, values):
+    """The catalogue text with each {name} replaced. Plain replacement, not str.format: a stray brace in a
+    translation shows as a brace instead of stopping the quiz."""
+    for name in values:
+        template = template.replace("{" + name + "}", str(values[name]))
+    return template
 
 
-VERDICT_WORDS = {
-    CORRECT: "Correct",
-    PARTIAL: "Partly correct",
-    INCORRECT: "Incorrect",
-    UNANSWERED: "Not answered",
-}
+def plural(strings, key, count):
+    """strings[key + ".one"] for exactly one, else strings[key + ".other"]."""
+    return strings[key + (".one" if count == 1 else ".other")]
 
 
-def verdict_text(result):
+def format_score(earned, possible, strings):
+    return fill(strings["score.of"], {"earned": format_points(earned), "possible": format_points(possible)})
+
+
+def verdict_text(result, strings):
     """Words, never colour alone: 'Correct', 'Partly correct: 0.67 of 1 point', ..."""
-    words = VERDICT_WORDS[result["verdict"]]
-    if result["verdict"] == PARTIAL:
-        unit = "point" if result["possible"] == 100 else "points"
-        return "%s: %s of %s %s" % (words, format_points(result["earned"]), format_points(result["possible"]), unit)
-    return words
+    verdict = result["verdict"]
+    if verdict == PARTIAL:
+        return fill(
+            strings["verdict.partial"],
+            {
+                "earned": format_points(result["earned"]),
+                "possible": format_points(result["possible"]),
+                "points": plural(strings, "points", result["possible"] // 100),
+            },
+        )
+    return strings["verdict." + verdict]
 
 
-def progress_text(answered, total):
-    return "%d of %d answered" % (answered, total)
+def progress_text(answered, total, strings):
+    return fill(strings["progress.answered"], {"answered": answered, "total": total})

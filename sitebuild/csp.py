@@ -12,7 +12,8 @@ import hashlib
 import os
 import re
 
-QUIZ_MARKER = "data-quiz-question="
+from quiz.page import has_quiz
+
 SCRIPT_RE = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S | re.I)
 TYPE_RE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.I)
 EXECUTABLE_TYPES = ("", "text/javascript", "application/javascript", "module")
@@ -56,7 +57,7 @@ def policy_for(html):
     for name, sources in BASE:
         sources = list(sources)
         if name == "script-src":
-            if QUIZ_MARKER in html:
+            if has_quiz(html):
                 sources += QUIZ_SCRIPT_SOURCES
             sources += inline_script_hashes(html)
         directives.append(" ".join([name] + sources))

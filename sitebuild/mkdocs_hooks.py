@@ -1,14 +1,25 @@
-"""MkDocs hooks: the steps around the build, so that `mkdocs build` and `mkdocs serve` need nothing else.
+"""MkDocs hooks: the site's steps around the build, so that `mkdocs build` and `mkdocs serve` need nothing else.
 
-Only conveniences: each step is also a command (`python -m quiz check docs`, `python -m sitebuild prepare
-docs`, `python -m sitebuild finish site`) for generators that ignore hooks, such as Zensical.
+Only conveniences: each step is also a command (`python -m sitebuild prepare docs`, `python -m sitebuild
+finish site`) for generators that ignore hooks, such as Zensical. The quiz is not wired here: it is a MkDocs
+plugin (`quiz` in mkdocs.yml), used by this site as by any other.
 """
 
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
+import os
+import sys
 
-from quiz.check import check_docs, format_issues
-from sitebuild import steps
+# MkDocs loads this file by path with only its own folder on sys.path (restored afterwards); the site's
+# steps are the package one folder up, which is not installed (only the quiz plugin is).
+_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+if _ROOT not in sys.path:
+    sys.path.insert(0, _ROOT)
+
+from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.plugins import event_priority  # noqa: E402
+
+from sitebuild import steps  # noqa: E402
+from sitebuild.config import ConfigError  # noqa: E402
+from sitebuild.takeaway import TakeawayError  # noqa: E402
 
 _command = {"name": "build"}
 
@@ -18,9 +29,6 @@ def on_startup(command, dirty, **kwargs):
 
 
 def on_pre_build(config, **kwargs):
-    _, issues = check_docs(config["docs_dir"])
-    if issues:
-        raise PluginError("quiz blocks have %d error(s):\n%s" % (len(issues), format_issues(issues)))
     steps.prepare(config["docs_dir"])
 
 
@@ -28,4 +36,7 @@ def on_pre_build(config, **kwargs):
 @event_priority(-200)
 def on_post_build(config, **kwargs):
     # A live-reloading preview must not be cached by a service worker.
-    steps.finish(config["site_dir"], service_worker=_command["name"] != "serve")
+    try:
+        steps.finish(config["site_dir"], config.config_file_path, service_worker=_command["name"] != "serve")
+    except (ConfigError, TakeawayError) as error:
+        raise PluginError(str(error)) from error

@@ -2,28 +2,35 @@
 
 import os
 
-from quiz.assets import prepare as prepare_quiz
-
 from . import vendor
+from .config import DEFAULT_CONFIG, load, offline_copy
 from .csp import secure_site
 from .service_worker import SERVICE_WORKER, write_service_worker
-from .takeaway import FILE_NAME, build_takeaway
+from .takeaway import build_takeaway
 
 
 def prepare(docs_dir):
-    """Copy every third-party browser file the site serves into docs_dir. Returns the paths copied."""
-    return prepare_quiz(docs_dir) + vendor.prepare(docs_dir)
+    """Copy the site's own third-party browser files (Workbox, iframe-worker) into docs_dir. Returns the
+    paths copied. The quiz's runtime is not among them: the quiz plugin publishes it from its package."""
+    return vendor.prepare(docs_dir)
 
 
-def finish(site_dir, service_worker=True):
-    """Lock down every page, write the take-away copy, then (last, as it hashes every file) the service
-    worker. Returns a one-line summary."""
-    pages = secure_site(site_dir, skip=(FILE_NAME,))
-    takeaway = build_takeaway(site_dir)
-    summary = "%d pages with a Content-Security-Policy, %s" % (
-        len(pages),
-        FILE_NAME if takeaway else "no take-away copy",
-    )
+def finish(site_dir, config_file=DEFAULT_CONFIG, service_worker=True):
+    """Lock down every page, write the take-away copy mkdocs.yml (config_file) asks for, then (last, as it
+    hashes every file) the service worker. Returns a one-line summary."""
+    copy = offline_copy(load(config_file))
+    pages = secure_site(site_dir, skip=(copy.file_name,) if copy else ())
+    if copy is None:
+        takeaway = "no take-away copy (%s asks for none)" % os.path.basename(config_file)
+    else:
+        # A build of other content with the site's config (a benchmark's) lacks the copy's pages.
+        missing = [source for source, page, _ in copy.pages if not os.path.isfile(os.path.join(site_dir, page))]
+        if missing:
+            takeaway = "no take-away copy (not built: %s)" % ", ".join(missing)
+        else:
+            build_takeaway(site_dir, copy)
+            takeaway = copy.file_name
+    summary = "%d pages with a Content-Security-Policy, %s" % (len(pages), takeaway)
     if service_worker:
         entries = write_service_worker(site_dir)
         summary += ", %s precaching %d files" % (SERVICE_WORKER, len(entries))

@@ -17,7 +17,8 @@ workbox.precaching.precacheAndRoute(PRECACHE, {
   cleanURLs: true,
 });
 
-// The page asks for this when the reader chooses to load a new version (see docs/javascripts/offline.js).
+// The page asks for this when the reader chooses to load a new version: workbox-window's
+// messageSkipWaiting() sends {type: "SKIP_WAITING"} (see docs/javascripts/offline.js).
 self.addEventListener("message", (event) => {
   if (event.data && event.data.type === "SKIP_WAITING") {
     self.skipWaiting();

@@ -1,4 +1,4 @@
-"""The take-away copy: one self-contained HTML file of the article, the quiz and the evidence page that works
+"""The take-away copy: one self-contained HTML file of chosen pages of the site, quiz included, that works
 when opened straight from disk (file://) with no server and no network.
 
 A plain multi-file build cannot run the quiz from disk: browsers refuse module scripts from file:// (origin
@@ -9,7 +9,9 @@ null). One file can, if nothing in it needs a second file:
 - the interpreter's .wasm and the quiz's .py files sit in inert <script type="application/octet-stream">
   blocks, served by a small fetch() wrapper to URLs under a reserved name (https://takeaway.invalid/),
   which never reach a network.
-It is generated from the built pages after each build, so it never drifts from the site.
+It is generated from the built pages after each build, so it never drifts from the site. mkdocs.yml says
+which pages, under what title and file name (sitebuild/config.py); the document itself is
+sitebuild/takeaway/takeaway.html, with its two scripts beside it.
 """
 
 import base64
@@ -17,21 +19,32 @@ import datetime
 import html
 import json
 import os
+import posixpath
 import re
 
-from quiz.assets import QUIZ_ASSETS, QUIZ_RUNTIME, VENDOR_MICROPYTHON, VENDOR_PYSCRIPT
+import jinja2
+from markupsafe import Markup
 
-FILE_NAME = "ankle-mobility-offline.html"
+from quiz.runtime import APP, INTERPRETER, MICROPYTHON_DIR, PYSCRIPT_DIR, PYTHON_DIR, PYTHON_FILES
+
+TEMPLATES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "takeaway")
 ORIGIN = "https://takeaway.invalid/"
-# Pages of the site in the copy, in order, with the id of the section each becomes.
-PAGES = (("unlock-your-ankles.html", "article"), ("quiz.html", "quiz"), ("evidence.html", "evidence"))
 PY_CONFIG_RE = re.compile(r"<py-config>(.*?)</py-config>", re.S)
+# The quiz page's settings (UI strings and the page's own choices) that app.py reads, as JSON in the head.
+SETTINGS_RE = re.compile(r'<script type="application/json" id="quiz-settings">(.*?)</script>', re.S)
 
 ARTICLE_RE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
 STYLESHEET_RE = re.compile(r'<link rel="stylesheet" href="([^"]+)"')
 HREF_RE = re.compile(r'href="([^"]*)"')
 ID_RE = re.compile(r'\bid="([^"]+)"')
 SOURCE_MAP_RE = re.compile(r"/\*# sourceMappingURL=[^*]*\*/")
+H1_RE = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.S)
+HEADERLINK_RE = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
+TAG_RE = re.compile(r"<[^>]+>")
+HTML_LANG_RE = re.compile(r"<html\b[^>]*\blang=\"([^\"]+)\"")
+BODY_RE = re.compile(r"<body\b([^>]*)>")
+ATTRIBUTE_RE = re.compile(r'([\w-]+)="([^"]*)"')
+SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^//")
 
 
 class TakeawayError(Exception):
@@ -52,43 +65,83 @@ def _script_safe(text):
     return text.replace("</", "<\\/")
 
 
-def _content(site_dir, page):
-    found = ARTICLE_RE.search(_read(os.path.join(site_dir, page)))
+def _raw(text):
+    """Text the template must insert as is, inside <style> or <script>."""
+    return Markup(_script_safe(text))
+
+
+def _environment():
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+    )
+
+
+def _text(fragment):
+    return html.unescape(TAG_RE.sub("", HEADERLINK_RE.sub("", fragment))).strip()
+
+
+def _content(site_dir, built, source):
+    found = ARTICLE_RE.search(_read(os.path.join(site_dir, built)))
     if not found:
-        raise TakeawayError("%s has no article content" % page)
+        raise TakeawayError("%s (from %s) has no article content" % (built, source))
     # Zensical puts the skip-link target inside the article; it is page chrome, not content.
     return re.sub(r'<a id="__skip"[^>]*></a>', "", found.group(1))
 
 
-def _relink(body, sections):
-    """Links between the pages in the copy become in-page links; links to other pages lose their target."""
+def _relink(body, built, sections, fallback):
+    """Links between the pages in the copy become in-page links; links to other pages of the site lose
+    their target (they go to the top of the copy). `sections` maps built pages to section ids."""
+    folder = posixpath.dirname(built)
 
     def replace(match):
         href = html.unescape(match.group(1))
-        if href.startswith(("#", "http://", "https://", "mailto:")):
+        if href.startswith("#") or SCHEME_RE.match(href):
             return match.group(0)
-        page, _, anchor = href.partition("#")
-        page = page.split("?")[0].lstrip("./")
-        if page in sections:
-            return 'href="#%s"' % html.escape(anchor or sections[page], quote=True)
-        return 'href="#%s"' % sections[PAGES[0][0]]
+        path, _, anchor = href.partition("#")
+        path = path.split("?")[0]
+        target = posixpath.normpath(posixpath.join(folder, path)) if path else built
+        if path.endswith("/") or target == ".":
+            # A folder: its index page (a site with use_directory_urls links pages so).
+            target = "index.html" if target == "." else target + "/index.html"
+        return 'href="#%s"' % html.escape(anchor or sections.get(target, fallback), quote=True)
 
     return HREF_RE.sub(replace, body)
 
 
-def _styles(site_dir, page_html):
+def _describe(body, element_id):
+    """What carries an id, for an error message: a heading's text, else the element's tag."""
+    found = re.search(r'<(\w+)\b[^>]*\bid="%s"[^>]*>(.*?)</\1>' % re.escape(element_id), body, re.S)
+    if not found:
+        return "an element"
+    if re.match(r"h[1-6]$", found.group(1)):
+        return 'heading "%s"' % _text(found.group(2))
+    return "a <%s>" % found.group(1)
+
+
+def _styles(site_dir, built, page_html):
     css = []
     for href in STYLESHEET_RE.findall(page_html):
-        path = os.path.join(site_dir, href)
+        if SCHEME_RE.match(href):
+            continue
+        path = os.path.join(site_dir, posixpath.normpath(posixpath.join(posixpath.dirname(built), href)))
         if os.path.isfile(path):
             css.append(SOURCE_MAP_RE.sub("", _read(path)))
     return "\n".join(css)
 
 
 def _pyscript(site_dir):
-    """(import map, inert data blocks, module bootstrap) for PyScript, MicroPython and the quiz."""
+    """(import map, inert data blocks) for PyScript, MicroPython and the quiz."""
+    needed = [PYSCRIPT_DIR, MICROPYTHON_DIR + "/" + INTERPRETER] + [PYTHON_DIR + "/" + name for name in PYTHON_FILES]
+    missing = [path for path in needed if not os.path.exists(os.path.join(site_dir, path))]
+    if missing:
+        raise TakeawayError(
+            "the quiz's runtime is not in the build (%s): the take-away copy needs it" % ", ".join(missing)
+        )
     imports = {}
-    pyscript_dir = os.path.join(site_dir, VENDOR_PYSCRIPT)
+    pyscript_dir = os.path.join(site_dir, PYSCRIPT_DIR)
     for name in sorted(os.listdir(pyscript_dir)):
         if not name.endswith(".js"):
             continue
@@ -97,135 +150,95 @@ def _pyscript(site_dir):
             r'(["\'])\./([\w.-]+\.js)\1', lambda m: "%spyscript/%s%s" % (m.group(1), m.group(2), m.group(1)), source
         )
         imports["pyscript/" + name] = _data_url("text/javascript", source.encode("utf-8"))
-    micropython_dir = os.path.join(site_dir, VENDOR_MICROPYTHON)
-    imports[ORIGIN + "micropython.mjs"] = _data_url(
-        "text/javascript", _read(os.path.join(micropython_dir, "micropython.mjs"), "rb")
-    )
+    micropython_dir = os.path.join(site_dir, MICROPYTHON_DIR)
+    interpreter = _read(os.path.join(micropython_dir, INTERPRETER), "rb")
+    imports[ORIGIN + INTERPRETER] = _data_url("text/javascript", interpreter)
     blocks = [
-        (
-            ORIGIN + "micropython.wasm",
-            "application/wasm",
-            _read(os.path.join(micropython_dir, "micropython.wasm"), "rb"),
-        )
+        (ORIGIN + name, "application/wasm", _read(os.path.join(micropython_dir, name), "rb"))
+        for name in sorted(os.listdir(micropython_dir))
+        if name.endswith(".wasm")
     ]
-    for name in QUIZ_RUNTIME:
-        blocks.append((ORIGIN + name, "text/plain", _read(os.path.join(site_dir, QUIZ_ASSETS, name), "rb")))
+    for name in PYTHON_FILES:
+        blocks.append((ORIGIN + name, "text/plain", _read(os.path.join(site_dir, PYTHON_DIR, name), "rb")))
     return imports, blocks
 
 
-FETCH_SHIM = """
-// Answers PyScript's requests for the interpreter and the quiz's Python from the blocks in this file.
-(function () {
-  var files = {};
-  document.querySelectorAll("script[data-takeaway-url]").forEach(function (block) {
-    files[block.getAttribute("data-takeaway-url")] = block;
-  });
-  var realFetch = window.fetch.bind(window);
-  window.fetch = function (input, init) {
-    var url = typeof input === "string" ? input : (input && input.url) || String(input);
-    var block = files[url];
-    if (!block) return realFetch(input, init);
-    var binary = atob(block.textContent.trim());
-    var bytes = new Uint8Array(binary.length);
-    for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-    return Promise.resolve(new Response(bytes, {
-      status: 200,
-      headers: { "Content-Type": block.getAttribute("data-type") }
-    }));
-  };
-})();
-"""
-
-SCHEME_SCRIPT = """
-// Follow the reader's light or dark setting, as the site does.
-if (window.matchMedia && matchMedia("(prefers-color-scheme: dark)").matches) {
-  document.body.setAttribute("data-md-color-scheme", "slate");
-}
-"""
-
-
-def build_takeaway(site_dir):
-    """Write the single-file copy into site_dir. Returns its path, or None for a site without these pages
-    (a test or benchmark build of other content)."""
-    if not all(os.path.isfile(os.path.join(site_dir, page)) for page, _ in PAGES):
-        return None
-    sections = {page: section for page, section in PAGES}
-    parts, seen_ids = [], {}
-    for page, section in PAGES:
-        body = _relink(_content(site_dir, page), sections)
-        for found in ID_RE.findall(body) + [section]:
-            if found in seen_ids and seen_ids[found] != page:
-                raise TakeawayError(
-                    "id %r is used by both %s and %s: the copy needs unique ids" % (found, seen_ids[found], page)
-                )
-            seen_ids[found] = page
-        parts.append('<section class="takeaway-page" id="%s">\n%s\n</section>' % (section, body))
-
-    quiz_html = _read(os.path.join(site_dir, "quiz.html"))
-    css = _styles(site_dir, quiz_html)
+def _quiz(site_dir, quiz_html):
+    """The template's quiz values: PyScript, the interpreter and the quiz's Python, all inside the file."""
     # The same PyScript plugin choices as the site's quiz page.
     found = PY_CONFIG_RE.search(quiz_html)
-    if not found:
-        raise TakeawayError("quiz.html has no <py-config>")
     unused_plugins = json.loads(html.unescape(found.group(1)))["plugins"]
     imports, blocks = _pyscript(site_dir)
     config = {
-        "interpreter": ORIGIN + "micropython.mjs",
-        "files": {ORIGIN + name: "./" + name for name in QUIZ_RUNTIME if name != "app.py"},
+        "interpreter": ORIGIN + INTERPRETER,
+        "files": {ORIGIN + name: "./" + name for name in PYTHON_FILES if name != APP},
         "plugins": unused_plugins,
     }
-    title = "Unlock Your Ankles to Reduce Knee, Hip and Back Pain: offline copy"
-    built = datetime.date.today().isoformat()
-    data_blocks = "\n".join(
-        '<script type="application/octet-stream" data-takeaway-url="%s" data-type="%s">%s</script>'
-        % (html.escape(url), mime, base64.b64encode(data).decode("ascii"))
-        for url, mime, data in blocks
-    )
-    document = """<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width,initial-scale=1">
-<title>%(title)s</title>
-<style>%(css)s
-.takeaway-page + .takeaway-page { margin-top: 3rem; border-top: 0.1rem solid var(--md-default-fg-color--lightest); }
-</style>
-<script type="importmap">%(importmap)s</script>
-</head>
-<body dir="ltr" data-md-color-scheme="default" data-md-color-primary="indigo" data-md-color-accent="indigo">
-<script>%(scheme)s</script>
-<div class="md-container"><main class="md-main"><div class="md-main__inner md-grid"><div class="md-content">
-<article class="md-content__inner md-typeset">
-<div class="admonition info"><p class="admonition-title">An offline copy</p>
-<p>This single file holds the article, the self-check quiz and the evidence notes from the Ankle Mobility
-site, as built on <time datetime="%(built)s">%(built)s</time>. It works without a network: open it in a
-browser. Quiz answers are saved in this browser only.</p>
-<p>Contents: <a href="#article">the article</a>, <a href="#quiz">the quiz</a>,
-<a href="#evidence">what the evidence says</a>.</p></div>
-%(parts)s
-</article>
-</div></div></main></div>
-%(blocks)s
-<script>%(shim)s</script>
-<py-config>%(pyconfig)s</py-config>
-<script type="module">import "pyscript/core.js";</script>
-<mpy-script src="%(origin)sapp.py" config="%(config)s"></mpy-script>
-</body>
-</html>
-""" % {
-        "title": html.escape(title),
-        "css": _script_safe(css),
-        "importmap": _script_safe(json.dumps({"imports": imports})),
-        "scheme": SCHEME_SCRIPT,
-        "built": built,
-        "parts": "\n".join(parts),
-        "blocks": data_blocks,
-        "shim": FETCH_SHIM,
-        "pyconfig": html.escape(json.dumps({"plugins": unused_plugins})),
-        "origin": ORIGIN,
-        "config": html.escape(json.dumps(config), quote=True),
+    settings = SETTINGS_RE.search(quiz_html)
+    return {
+        "settings": _raw(settings.group(1)) if settings else None,
+        "importmap": _raw(json.dumps({"imports": imports})),
+        "blocks": [
+            {"url": url, "mime": mime, "data": _raw(base64.b64encode(data).decode("ascii"))}
+            for url, mime, data in blocks
+        ],
+        "fetch_shim": _raw(_read(os.path.join(TEMPLATES, "fetch-shim.js"))),
+        "pyconfig": json.dumps({"plugins": unused_plugins}),
+        "app": ORIGIN + APP,
+        "config": json.dumps(config),
     }
-    path = os.path.join(site_dir, FILE_NAME)
+
+
+def build_takeaway(site_dir, copy, built=None):
+    """Write the single-file copy described by `copy` (a sitebuild.config.OfflineCopy) into site_dir.
+    Every page it lists must be built. Returns the file's path."""
+    missing = [source for source, page, _ in copy.pages if not os.path.isfile(os.path.join(site_dir, page))]
+    if missing:
+        raise TakeawayError("pages of the take-away copy are not in %s: %s" % (site_dir, ", ".join(missing)))
+    sections = {page: section for _, page, section in copy.pages}
+    fallback = copy.pages[0][2]
+    parts, seen_ids, quiz_page = [], {}, None
+    for source, page, section in copy.pages:
+        page_html = _read(os.path.join(site_dir, page))
+        if quiz_page is None and PY_CONFIG_RE.search(page_html):
+            quiz_page = (page, page_html)
+        body = _relink(_content(site_dir, page, source), page, sections, fallback)
+        found_ids = [(found, _describe(body, found)) for found in ID_RE.findall(body)]
+        for found, what in found_ids + [(section, "the section of the page itself")]:
+            if found in seen_ids and seen_ids[found][0] != source:
+                raise TakeawayError(
+                    "id %r is used by both %s (%s) and %s (%s): the copy needs unique ids"
+                    % (found, seen_ids[found][0], seen_ids[found][1], source, what)
+                )
+            seen_ids[found] = (source, what)
+        title = H1_RE.search(body)
+        parts.append({"id": section, "title": _text(title.group(1)) if title else section, "body": Markup(body)})
+
+    style_page, style_html = quiz_page or (copy.pages[0][1], _read(os.path.join(site_dir, copy.pages[0][1])))
+    lang = HTML_LANG_RE.search(style_html)
+    body = BODY_RE.search(style_html)
+    body_attributes = [
+        (name, html.unescape(value))
+        for name, value in ATTRIBUTE_RE.findall(body.group(1) if body else "")
+        if name == "dir" or name.startswith("data-md-color-")
+    ]
+    document = (
+        _environment()
+        .get_template("takeaway.html")
+        .render(
+            lang=lang.group(1) if lang else "en",
+            title=copy.title,
+            site_name=copy.site_name,
+            built=built or datetime.date.today().isoformat(),
+            css=_raw(_styles(site_dir, style_page, style_html)),
+            body_attributes=body_attributes,
+            dark_palette=json.dumps(copy.dark_palette) if copy.dark_palette else "",
+            color_scheme_script=_raw(_read(os.path.join(TEMPLATES, "color-scheme.js"))),
+            sections=parts,
+            quiz=_quiz(site_dir, quiz_page[1]) if quiz_page else None,
+        )
+    )
+    path = os.path.join(site_dir, copy.file_name)
     with open(path, "w", encoding="utf-8") as handle:
         handle.write(document)
     return path

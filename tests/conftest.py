@@ -13,20 +13,13 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from mkdocs.utils.meta import get_data
+
+from quiz.check import heading_ids
+from sitebuild.localhost import CHROMIUM, CHROMIUM_ARGS, StaticHandler
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-# Flags for a root user on a machine with no network but loopback: no background calls home.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-default-apps",
-    "--no-first-run",
-    "--disable-quic",
-]
 READY = "form.quiz[data-quiz-state=ready]"
 
 
@@ -39,7 +32,8 @@ def run_build(config=ROOT / "mkdocs.yml", site_dir=None, cwd=ROOT):
 
 
 def config_in(folder):
-    """mkdocs.yml copied into folder, with overrides and hooks pointing back at this checkout."""
+    """mkdocs.yml copied into folder, with the site's own overrides and hooks pointing back at this checkout.
+    The quiz needs nothing: it is the installed plugin, which writes nothing next to the config or the docs."""
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace("custom_dir: overrides", "custom_dir: %s" % (ROOT / "overrides"))
     config = config.replace("  - sitebuild/mkdocs_hooks.py", "  - %s" % (ROOT / "sitebuild" / "mkdocs_hooks.py"))
@@ -48,17 +42,13 @@ def config_in(folder):
     return path
 
 
-ARTICLE_SECTIONS = [
-    "why-ankle-mobility-matters",
-    "the-chain-reaction",
-    "the-role-of-dorsiflexion",
-    "common-compensation-patterns",
-    "calf-muscles-the-hidden-limiter",
-    "why-strength-and-flexibility-both-matter",
-    "signs-your-ankles-may-be-restricted",
-    "simple-self-checks",
-    "why-improving-ankle-mobility-helps",
-]
+def article_sections(source=DOCS / "unlock-your-ankles.md"):
+    """Anchors of the article's headings below its title, in order, as the toc extension makes them."""
+    body, _ = get_data(source.read_text(encoding="utf-8"))
+    return list(heading_ids("\n".join(line for line in body.split("\n") if not line.startswith("# "))))
+
+
+ARTICLE_SECTIONS = article_sections()
 
 
 @pytest.fixture(scope="session")
@@ -77,24 +67,6 @@ def built_site(tmp_path_factory):
 @pytest.fixture(scope="session")
 def site_dir(built_site):
     return built_site[0]
-
-
-class StaticHandler(http.server.SimpleHTTPRequestHandler):
-    """The built site as a static host serves it (the right types for modules, wasm and Python), quietly.
-    Also the base of the benchmark's gzip server."""
-
-    extensions_map = {
-        **http.server.SimpleHTTPRequestHandler.extensions_map,
-        ".js": "text/javascript",
-        ".mjs": "text/javascript",
-        ".wasm": "application/wasm",
-        ".py": "text/plain",
-        ".json": "application/json",
-        ".zip": "application/zip",
-    }
-
-    def log_message(self, *args):
-        pass
 
 
 class Server:

@@ -17,7 +17,7 @@ class Page(HTMLParser):
         ("object", "data"),
     }
     LOADING_LINK_RELS = {"stylesheet", "icon", "preload", "modulepreload", "manifest", "apple-touch-icon"}
-    # The quiz loader (docs/javascripts/quiz-loader.js) requests the addresses listed in these.
+    # The quiz loader (quiz/web/quiz-loader.js) requests the addresses listed in these.
     LOADER_ATTRIBUTES = ("data-pyscript", "data-modules", "data-files")
 
     def __init__(self, path):

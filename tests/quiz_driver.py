@@ -1,9 +1,11 @@
 """Answer quiz questions in a page as a reader would, from the questions parsed out of docs/."""
 
 from quiz.check import check_docs
-from quiz.scoring import CHOICE_TYPES
+from quiz.question_types import CHOICE, names_in
 
 from .conftest import DOCS
+
+CHOICE_TYPES = names_in(CHOICE)
 
 
 def site_questions():
@@ -26,7 +28,7 @@ def right_text(question):
 
 def answer(page, question, how="right"):
     """how: "right", "wrong" (scores 0), "two-of-three" (multiple: the first two of three right options) or
-    "one-right" (order: only the first step in its place)."""
+    "one-right" (order: only the first step in its place) or "first-gap-only" (cloze)."""
     box = page.locator("#q-" + question.id)
     if question.type in CHOICE_TYPES:
         if how == "right":
@@ -52,6 +54,15 @@ def answer(page, question, how="right"):
             else:
                 place = (index + 1) % count + 1
             box.locator("#q-%s-%s" % (question.id, step.key)).select_option(str(place))
+    elif question.type == "cloze":
+        for index, gap in enumerate(question.gaps):
+            right = how == "right" or (how == "first-gap-only" and index == 0)
+            control = box.locator("#q-%s-%s" % (question.id, gap.key))
+            if gap.options:
+                chosen = next(option for option in gap.options if option.correct == right)
+                control.select_option(chosen.key)
+            else:
+                control.fill(gap.accepted[0].upper() if right else "not the answer")
     else:
         partners = [pair.right_key for pair in question.pairs]
         for index, pair in enumerate(question.pairs):

@@ -6,6 +6,7 @@ import pytest
 
 from .conftest import READY, ROOT
 from .quiz_driver import answer, site_questions
+from .site_pages import nav_page, nav_pages
 
 pytestmark = pytest.mark.browser
 
@@ -13,6 +14,9 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 SCHEMES = {"light": "default", "dark": "slate"}
 QUIZZES = site_questions()
+QUIZ = "/" + nav_page("quiz.md").url
+# Every page of the nav but the quiz, which the tests below check with Python started.
+PAGES = ["/" + page.url for page in nav_pages() if page.source != "quiz.md"]
 
 
 def axe_violations(page):
@@ -28,13 +32,14 @@ def axe_violations(page):
 def open_page(new_page, server, path, scheme):
     # axe-core is injected as an inline script, which the pages' own CSP rightly refuses.
     page = new_page(color_scheme=scheme, bypass_csp=True)
-    page.goto(server + path)
+    response = page.goto(server + path)
+    assert response.ok, "%s: HTTP %d" % (path, response.status)
     assert page.get_attribute("body", "data-md-color-scheme") == SCHEMES[scheme]
     return page
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
-@pytest.mark.parametrize("path", ["/", "/unlock-your-ankles.html", "/evidence.html", "/about.html"])
+@pytest.mark.parametrize("path", PAGES)
 def test_pages_have_no_violations(new_page, server, path, scheme):
     page = open_page(new_page, server, path, scheme)
     violations = axe_violations(page)
@@ -43,7 +48,7 @@ def test_pages_have_no_violations(new_page, server, path, scheme):
 
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_quiz_has_no_violations_before_and_after_submitting(new_page, server, scheme):
-    page = open_page(new_page, server, "/quiz.html", scheme)
+    page = open_page(new_page, server, QUIZ, scheme)
     page.wait_for_selector(READY)
     assert axe_violations(page) == []
     # Right, wrong and partly right answers of every type, so every verdict and mark is on the page.
@@ -63,8 +68,8 @@ def test_quiz_has_no_violations_before_and_after_submitting(new_page, server, sc
 def test_quiz_before_python_starts_has_no_violations(new_page, server, scheme):
     """The static questions, as a reader sees them while Python loads or when it cannot start."""
     page = new_page(color_scheme=scheme, bypass_csp=True)
-    page.route("**/assets/vendor/**", lambda route: route.abort())
-    page.goto(server + "/quiz.html")
+    page.route("**/assets/quiz/{pyscript,micropython}/**", lambda route: route.abort())
+    page.goto(server + QUIZ)
     assert page.locator("form.quiz").count() == 0
     page.locator("details.quiz-answer summary").first.click()
     violations = axe_violations(page)

@@ -5,9 +5,23 @@ import re
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from quiz.assets import pyscript_files
+from mkdocs.utils.meta import get_data
+
+from quiz import strings
 from quiz.check import check_docs
-from sitebuild.takeaway import FILE_NAME as TAKEAWAY
+from quiz.question_types import TYPE_NAMES
+from quiz.runtime import (
+    MICROPYTHON_DIR,
+    PYSCRIPT_DIR,
+    PYTHON_DIR,
+    PYTHON_FILES,
+    WEB_DIR,
+    WEB_FILES,
+    manifest,
+    site_files,
+)
+from sitebuild.config import load, offline_copy
+from sitebuild.runtime_vendor import pyscript_files
 from sitebuild.takeaway import ORIGIN as TAKEAWAY_ORIGIN
 
 from .conftest import ARTICLE_SECTIONS, DOCS, ROOT
@@ -17,6 +31,8 @@ SOURCE = Path(__file__).parent / "fixtures" / "source-article.txt"
 TITLE = "Unlock Your Ankles to Reduce Knee, Hip and Back Pain"
 # Page furniture of the source, not article text: publisher and date lines, the repeated title, the share bar.
 FURNITURE = {"24Sevenupdates.", "Fri, Feb 20, 2026", TITLE}
+TAKEAWAY = offline_copy(load(ROOT / "mkdocs.yml")).file_name
+QUIZ_SETTINGS_RE = r'<script type="application/json" id="quiz-settings">(.*?)</script>'
 
 
 def source_sentences():
@@ -71,6 +87,8 @@ def control_ids(question):
         return ["q-%s-%s" % (question.id, option.key) for option in question.options]
     if question.type in ("fill", "numeric"):
         return ["q-%s-answer" % question.id]
+    if question.type == "cloze":
+        return ["q-%s-%s" % (question.id, gap.key) for gap in question.gaps]
     items = question.steps if question.type == "order" else question.pairs
     return ["q-%s-%s" % (question.id, item.key) for item in items]
 
@@ -81,15 +99,8 @@ def test_quiz_page_has_complete_markup_without_javascript(site_dir):
     parsed = Page(site_dir / "quiz.html")
     all_questions = [question for found in questions.values() for question in found]
     assert len(all_questions) >= 12
-    assert {question.type for question in all_questions} == {
-        "single",
-        "multiple",
-        "truefalse",
-        "fill",
-        "numeric",
-        "order",
-        "match",
-    }
+    # Every type of the table appears on the site.
+    assert {question.type for question in all_questions} == set(TYPE_NAMES)
     for question in all_questions:
         block = re.search(
             r'<fieldset class="quiz-question" id="q-%s".*?</fieldset>' % re.escape(question.id), quiz, re.S
@@ -98,8 +109,8 @@ def test_quiz_page_has_complete_markup_without_javascript(site_dir):
         block = block.group(0)
         assert "<legend" in block
         for control in control_ids(question):
-            assert 'id="%s"' % control in block and '<label for="%s">' % control in block, control
-        assert re.search(r"<details class=\"quiz-answer\"><summary>Show the answer</summary>", block)
+            assert 'id="%s"' % control in block and '<label for="%s"' % control in block, control
+        assert '<details class="quiz-answer" data-search-exclude><summary>Show the answer</summary>' in block
         assert 'class="quiz-answer__see"' in block and 'class="quiz-answer__explanation"' in block
         key = json.loads(re.search(r'<script type="application/json" class="quiz-key">(.*?)</script>', block).group(1))
         assert key == question.answer_key()
@@ -151,8 +162,9 @@ def test_pyscript_loads_only_on_quiz_pages(site_dir):
     for path in built_pages(site_dir, takeaway=False):
         html = path.read_text(encoding="utf-8")
         has_quiz = "data-quiz-question=" in html
-        assert ("vendor/pyscript/core.js" in html) == has_quiz, path
+        assert ("assets/quiz/pyscript/core.js" in html) == has_quiz, path
         assert ("<mpy-script" in html) == has_quiz, path
+        assert ('id="quiz-settings"' in html) == has_quiz, path
     assert "data-quiz-question=" in site_dir.joinpath("quiz.html").read_text(encoding="utf-8")
 
 
@@ -165,41 +177,60 @@ def test_quiz_runtime_waits_for_the_loader(site_dir):
     loaders = [attrs for tag, attrs in quiz.tags if tag == "script" and "data-pyscript" in attrs]
     assert len(loaders) == 1
     loader = loaders[0]
-    assert loader["src"] == "javascripts/quiz-loader.js" and "async" in loader
-    assert loader["data-pyscript"] == "assets/vendor/pyscript/core.js"
+    assert loader["src"] == WEB_DIR + "/quiz-loader.js" and "async" in loader
+    assert loader["data-pyscript"] == PYSCRIPT_DIR + "/core.js"
     assert loader["data-pyscript"] in loader["data-modules"].split()
     named = loader["data-modules"].split() + loader["data-files"].split()
     published = sorted(
         path.relative_to(site_dir).as_posix()
-        for folder in ("assets/vendor/pyscript", "assets/vendor/micropython", "assets/quiz")
+        for folder in (PYSCRIPT_DIR, MICROPYTHON_DIR, PYTHON_DIR)
         for path in site_dir.joinpath(folder).iterdir()
         if path.suffix != ".css"
     )
     assert sorted(named) == published
-    assert loader["data-files"].split()[0] == "assets/vendor/micropython/micropython.wasm"
+    assert loader["data-files"].split()[0] == MICROPYTHON_DIR + "/micropython.wasm"
 
 
 def test_only_needed_runtime_files_are_published(site_dir):
-    pyscript = sorted(path.name for path in site_dir.joinpath("assets", "vendor", "pyscript").iterdir())
-    assert pyscript == pyscript_files()
+    runtime = site_dir / "assets" / "quiz"
+    assert sorted(path.name for path in runtime.iterdir()) == ["micropython", "pyscript", "python", "web"]
+    pyscript = sorted(path.name for path in site_dir.joinpath(PYSCRIPT_DIR).iterdir())
+    assert pyscript == pyscript_files() == manifest()["pyscript"]["files"]
     assert {"core.js", "core.css"} <= set(pyscript)
     assert not [name for name in pyscript if name.endswith(".map") or "editor" in name or "terminal" in name]
-    assert sorted(path.name for path in site_dir.joinpath("assets", "vendor", "micropython").iterdir()) == [
+    assert sorted(path.name for path in site_dir.joinpath(MICROPYTHON_DIR).iterdir()) == [
         "micropython.mjs",
         "micropython.wasm",
     ]
-    assert sorted(path.name for path in site_dir.joinpath("assets", "quiz").iterdir()) == [
-        "app.py",
-        "saved.py",
-        "scoring.py",
-        "shuffle.py",
-    ]
-    assert not list(site_dir.joinpath("assets", "vendor").rglob("*.map"))
+    assert sorted(path.name for path in site_dir.joinpath(PYTHON_DIR).iterdir()) == sorted(PYTHON_FILES)
+    assert sorted(path.name for path in site_dir.joinpath(WEB_DIR).iterdir()) == sorted(WEB_FILES)
+    assert not list(runtime.rglob("*.map"))
+    # The site's own copies of third-party files hold nothing of the quiz's.
+    assert sorted(path.name for path in site_dir.joinpath("assets", "vendor").iterdir()) == ["iframe-worker", "workbox"]
 
 
-def test_published_quiz_python_is_the_source(site_dir):
-    for name in ("app.py", "saved.py", "scoring.py", "shuffle.py"):
-        assert site_dir.joinpath("assets", "quiz", name).read_bytes() == ROOT.joinpath("quiz", name).read_bytes()
+def test_published_quiz_files_are_the_package_source(site_dir):
+    """What the browser runs is the package's own Python, web files and vendored runtime, byte for byte."""
+    for site_path, source in site_files():
+        assert site_dir.joinpath(site_path).read_bytes() == Path(source).read_bytes(), site_path
+    for name in PYTHON_FILES:
+        assert site_dir.joinpath(PYTHON_DIR, name).read_bytes() == ROOT.joinpath("quiz", name).read_bytes()
+
+
+def test_quiz_page_carries_its_settings(site_dir):
+    settings = json.loads(re.search(QUIZ_SETTINGS_RE, site_dir.joinpath("quiz.html").read_text(encoding="utf-8"))[1])
+    assert settings["strings"] == strings.load("en")
+    _, meta = get_data(DOCS.joinpath("quiz.md").read_text(encoding="utf-8"))
+    assert settings["shuffle_questions"] == meta["quiz_shuffle_questions"]
+    assert settings["result_note"] == meta.get("quiz_result_note", "")
+    # The plugin's offline_copy, relative to the page.
+    assert settings["offline_copy"] == TAKEAWAY
+
+
+def test_the_build_writes_nothing_into_the_sources(built_site):
+    """The quiz plugin publishes its files from the package: no generated copy in docs/ or overrides/."""
+    assert not DOCS.joinpath("assets", "quiz").exists()
+    assert not ROOT.joinpath("overrides", "partials", "quiz-runtime.html").exists()
 
 
 def test_no_google_fonts_or_repository_api(site_dir):
@@ -213,3 +244,13 @@ def test_search_dialog_has_an_accessible_name(site_dir):
     for path in built_pages(site_dir, takeaway=False):
         html = path.read_text(encoding="utf-8")
         assert '<div class="md-search" data-md-component="search" role="dialog" aria-label="Search">' in html, path
+
+
+def test_search_index_leaves_out_answers(site_dir):
+    """A reader who searches the site must not find the answer key: the answer blocks carry Material's
+    data-search-exclude."""
+    index = json.loads(site_dir.joinpath("search", "search_index.json").read_text(encoding="utf-8"))
+    quiz_text = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("quiz"))
+    assert "Which muscles does the article call" in quiz_text  # the questions stay searchable
+    for answer_only in ("Read the section:", "also accepted:", "Right order:", "Gaps, in order:"):
+        assert answer_only not in quiz_text

@@ -7,9 +7,10 @@ import re
 import pytest
 
 from .html_page import Blocks, Page, page_file
+from .site_pages import nav_page, nav_pages
 
-ARTICLE = "unlock-your-ankles"
-PAGES = [".", ARTICLE, "quiz", "evidence", "about"]
+ARTICLE = nav_page("unlock-your-ankles.md").built
+PAGES = [page.built for page in nav_pages()]
 
 
 def html_of(site_dir, path):

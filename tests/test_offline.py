@@ -2,24 +2,32 @@
 the take-away copy from file://, the Content-Security-Policy, and failing well."""
 
 import json
+import re
 import shutil
 
 import pytest
 
+from quiz import strings as catalogue
 from quiz.parse import parse_question
 from quiz.render import render_question
+from quiz.runtime import APP, PYTHON_DIR
+from sitebuild.config import load, offline_copy
 from sitebuild.service_worker import write_service_worker
-from sitebuild.takeaway import FILE_NAME as TAKEAWAY
 
-from .conftest import CHROMIUM, CHROMIUM_ARGS, READY, Server
+from .conftest import CHROMIUM, CHROMIUM_ARGS, DOCS, READY, ROOT, Server, config_in, run_build
 from .quiz_driver import answer_all, site_questions
+from .site_pages import nav_pages
 
 pytestmark = pytest.mark.browser
 
 QUIZZES = site_questions()
 MAIN = QUIZZES["self-check"]
 MAIN_FORM = 'form.quiz[data-quiz="self-check"]'
-PAGES = ["index.html", "unlock-your-ankles.html", "quiz.html", "evidence.html", "about.html"]
+PAGES = [page.built for page in nav_pages()]
+# The take-away copy as mkdocs.yml describes it: file name, title, and (page, built page, section id).
+COPY = offline_copy(load(ROOT / "mkdocs.yml"))
+TAKEAWAY = COPY.file_name
+OFFLINE_READY = "html[data-offline=ready]"
 
 
 @pytest.fixture
@@ -104,7 +112,7 @@ def test_a_new_build_replaces_the_old_cache_and_keeps_answers(new_page, own_serv
     quiz.write_text(
         quiz.read_text(encoding="utf-8").replace("Self-check quiz<a", "Self-check quiz (new)<a", 1), encoding="utf-8"
     )
-    app = site_copy / "assets" / "quiz" / "app.py"
+    app = site_copy / PYTHON_DIR / APP
     app.write_text(
         app.read_text(encoding="utf-8") + '\ndocument.documentElement.setAttribute("data-build", "new")\n',
         encoding="utf-8",
@@ -125,6 +133,97 @@ def test_a_new_build_replaces_the_old_cache_and_keeps_answers(new_page, own_serv
     assert page.inner_text(MAIN_FORM + " .quiz-progress") == "3 of %d answered" % len(MAIN)
     caches = page.evaluate("caches.keys()")
     assert len([name for name in caches if "precache" in name]) == 1
+
+
+# Records, for each call to navigator.serviceWorker.register, whether the quiz was ready by then.
+RECORD_REGISTRATION = """
+window.__registrations = [];
+const register = ServiceWorkerContainer.prototype.register;
+ServiceWorkerContainer.prototype.register = function (...args) {
+    window.__registrations.push({
+        url: String(args[0]),
+        quizReady: document.documentElement.hasAttribute('data-quiz-ready'),
+        loaded: document.readyState === 'complete',
+        at: performance.now(),
+    });
+    return register.apply(this, args);
+};
+"""
+
+
+def warnings_of(page):
+    found = []
+    page.on("console", lambda message: message.type == "warning" and found.append(message.text))
+    return found
+
+
+def test_workbox_window_registers_the_worker_that_then_controls_the_page(new_page, server):
+    page = new_page()
+    page.add_init_script(RECORD_REGISTRATION)
+    warnings = warnings_of(page)
+    page.goto(server + "/index.html")
+    page.wait_for_selector(OFFLINE_READY, state="attached", timeout=60000)
+    # Registered by workbox-window, self-hosted with the other Workbox files, once the page had loaded.
+    assert page.evaluate("typeof workbox.Workbox") == "function"
+    assert server + "/assets/vendor/workbox/workbox-window.prod.umd.js" in page.recorder.requests
+    registrations = page.evaluate("window.__registrations")
+    assert len(registrations) == 1 and registrations[0]["loaded"]
+    assert registrations[0]["url"] == server + "/sw.js"
+    page.reload()
+    page.wait_for_selector(OFFLINE_READY, state="attached", timeout=60000)
+    assert page.evaluate("navigator.serviceWorker.controller && navigator.serviceWorker.controller.scriptURL") == (
+        server + "/sw.js"
+    )
+    assert warnings == [] and page.recorder.errors == []
+
+
+def test_a_quiz_page_registers_once_the_quiz_is_ready(new_page, server):
+    page = new_page()
+    page.add_init_script(RECORD_REGISTRATION)
+    page.goto(server + "/quiz.html")
+    page.wait_for_selector(READY)
+    page.wait_for_selector(OFFLINE_READY, state="attached", timeout=60000)
+    registrations = page.evaluate("window.__registrations")
+    assert [entry["quizReady"] for entry in registrations] == [True]
+    # Straight after the quiz's `quiz:ready` (or the load event, if that came later), not after the
+    # wait that covers a quiz that never starts.
+    settled = page.evaluate(
+        """Math.max(performance.getEntriesByName('quiz-ready')[0].startTime,
+                    performance.getEntriesByType('navigation')[0].loadEventEnd)"""
+    )
+    assert registrations[0]["at"] - settled < 2000
+    assert page.recorder.errors == []
+
+
+def test_a_quiz_that_never_starts_does_not_keep_the_site_from_going_offline(new_page, server):
+    page = new_page()
+    page.add_init_script(RECORD_REGISTRATION)
+    page.route("**/micropython.wasm", lambda route: route.fulfill(status=404, body="not found"))
+    page.goto(server + "/quiz.html")
+    page.wait_for_selector(".quiz-fallback[role=alert]", timeout=30000)
+    # Registered after the wait for the quiz ran out.
+    page.wait_for_selector(OFFLINE_READY, state="attached", timeout=60000)
+    assert [entry["quizReady"] for entry in page.evaluate("window.__registrations")] == [False]
+
+
+def test_a_failed_registration_is_reported(new_page, own_server, site_copy):
+    # The browser fetches a worker's script itself, past page.route: the server has none to give.
+    (site_copy / "sw.js").unlink()
+    page = new_page()
+    warnings = warnings_of(page)
+    page.goto(own_server.url + "index.html")
+    page.wait_for_selector("html[data-offline=failed]", state="attached", timeout=30000)
+    assert any("Offline support is off" in text and "could not be registered" in text for text in warnings), warnings
+    assert page.evaluate("navigator.serviceWorker.controller") is None
+
+
+def test_without_workbox_window_offline_support_says_it_is_off(new_page, server):
+    page = new_page()
+    warnings = warnings_of(page)
+    page.route("**/workbox-window.prod.umd.js", lambda route: route.fulfill(status=404, body="not found"))
+    page.goto(server + "/index.html")
+    page.wait_for_selector("html[data-offline=failed]", state="attached", timeout=30000)
+    assert any("workbox-window did not load" in text for text in warnings), warnings
 
 
 def test_the_site_can_be_installed(playwright, server, tmp_path):
@@ -152,7 +251,9 @@ def test_take_away_copy_runs_the_quiz_from_disk(new_page, site_dir):
     page.goto((site_dir / TAKEAWAY).as_uri())
     page.wait_for_selector(READY, timeout=30000)
     assert page.get_attribute("html", "data-quiz-ready") == "2"
-    assert "Unlock Your Ankles to Reduce Knee, Hip and Back Pain" in page.inner_text("#article")
+    assert page.title() == COPY.title
+    article = next(section for source, _, section in COPY.pages if source == "unlock-your-ankles.md")
+    assert "Unlock Your Ankles to Reduce Knee, Hip and Back Pain" in page.inner_text("#" + article)
     answer_all(page, MAIN)
     page.click(MAIN_FORM + " button[type=submit]")
     assert "You scored %d of %d." % (len(MAIN), len(MAIN)) in page.inner_text(MAIN_FORM + " .quiz-result")
@@ -161,6 +262,27 @@ def test_take_away_copy_runs_the_quiz_from_disk(new_page, site_dir):
     assert href.startswith("#") and page.locator(href).count() == 1
     assert no_network_requests(page) == []
     assert page.recorder.errors == []
+
+
+def test_take_away_file_name_title_and_pages_come_from_mkdocs_yml(tmp_path):
+    shutil.copytree(DOCS, tmp_path / "docs", ignore=shutil.ignore_patterns("assets"))
+    config = config_in(tmp_path)
+    text = config.read_text(encoding="utf-8")
+    text = text.replace("offline_copy: %s" % TAKEAWAY, "offline_copy: ankles-to-go.html")
+    text = text.replace('title: "%s"' % COPY.title, 'title: "Ankles to go"')
+    text = text.replace("pages: [unlock-your-ankles.md, quiz.md, evidence.md]", "pages: [evidence.md, quiz.md]")
+    text = re.sub(r"^site_name: .*$", "site_name: Ankle Notes", text, count=1, flags=re.M)
+    assert "ankles-to-go.html" in text and "Ankles to go" in text and "pages: [evidence.md, quiz.md]" in text
+    config.write_text(text, encoding="utf-8")
+    result = run_build(config=config, site_dir=tmp_path / "site", cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert not (tmp_path / "site" / TAKEAWAY).exists()
+    copy = (tmp_path / "site" / "ankles-to-go.html").read_text(encoding="utf-8")
+    assert "<title>Ankles to go</title>" in copy
+    assert "pages of the Ankle Notes site" in copy
+    assert re.findall(r'<section class="takeaway-page" id="([^"]+)">', copy) == ["evidence", "quiz"]
+    # The quiz's pages link the copy by its new name.
+    assert "ankles-to-go.html" in (tmp_path / "site" / "quiz.html").read_text(encoding="utf-8")
 
 
 def test_take_away_copy_is_linked_from_the_about_page(site_dir):
@@ -235,7 +357,8 @@ def test_hostile_question_text_renders_as_text_and_runs_nothing(new_page, tmp_pa
     assert issues  # the build would have refused it
     page_file = tmp_path / "hostile.html"
     page_file.write_text(
-        "<!doctype html><html><body>%s</body></html>" % render_question(question, "#a", "A"), encoding="utf-8"
+        "<!doctype html><html><body>%s</body></html>" % render_question(question, "#a", "A", catalogue.load("en")),
+        encoding="utf-8",
     )
     page = new_page()
     page.goto(page_file.as_uri())

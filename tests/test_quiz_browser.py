@@ -6,9 +6,11 @@ import json
 import pytest
 
 from quiz import scoring
+from quiz import strings as catalogue
 
 from .conftest import ARTICLE_SECTIONS, READY
 from .quiz_driver import answer, answer_all, right_text, site_questions
+from .site_pages import nav_page, nav_pages
 
 pytestmark = pytest.mark.browser
 
@@ -18,6 +20,9 @@ SAFETY = QUIZZES["safety"]
 MAIN_FORM = 'form.quiz[data-quiz="self-check"]'
 SAFETY_FORM = 'form.quiz[data-quiz="safety"]'
 MAIN_KEY = "quiz-answers/v1/self-check"
+QUIZ_PATH = "/" + nav_page("quiz.md").url
+# Every page of the nav, the quiz last.
+PAGES = ["/" + page.url for page in nav_pages() if page.source != "quiz.md"] + [QUIZ_PATH]
 
 
 def submit(page, form=MAIN_FORM):
@@ -98,7 +103,7 @@ def test_wrong_and_partial_answers_score_by_the_documented_rule(quiz_page):
     total = len(MAIN)
     # single 0, fill 0, multiple 2 of 3 shares = 0.67, order 1 of 3 places = 0.33.
     earned = (total - 4) * 100 + 67 + 33
-    expected = scoring.format_score(earned, total * 100)
+    expected = scoring.format_score(earned, total * 100, catalogue.load("en"))
     assert expected == "%d of %d" % (total - 3, total)
     assert "You scored %s." % expected in page.inner_text(MAIN_FORM + " .quiz-result")
     box = page.locator("#q-" + single.id)
@@ -107,8 +112,8 @@ def test_wrong_and_partial_answers_score_by_the_documented_rule(quiz_page):
     assert page.locator("#q-%s .quiz-verdict" % multiple.id).inner_text() == "Partly correct: 0.67 of 1 point"
     assert page.locator("#q-%s .quiz-verdict" % order.id).inner_text() == "Partly correct: 0.33 of 1 point"
     assert page.locator("#q-%s .quiz-verdict" % fill.id).inner_text() == "Incorrect"
-    assert "(right place)" in page.inner_text("#q-" + order.id)
-    assert "(should be" in page.inner_text("#q-" + order.id)
+    assert "(correct)" in page.inner_text("#q-" + order.id)
+    assert "(incorrect, the answer is " in page.inner_text("#q-" + order.id)
     assert page.locator("#q-%s .quiz-answer__explanation" % multiple.id).is_visible()
 
 
@@ -120,8 +125,30 @@ def test_match_and_numeric_marks(quiz_page):
         answer(page, question, "wrong" if question in (match, numeric) else "right")
     submit(page)
     assert page.locator("#q-%s .quiz-verdict" % match.id).inner_text() == "Incorrect"
-    assert "(right match: %s)" % match.pairs[0].right in page.inner_text("#q-" + match.id)
+    assert "(incorrect, the answer is %s)" % match.pairs[0].right in page.inner_text("#q-" + match.id)
+    assert "(correct)" not in page.inner_text("#q-" + match.id)
     assert page.locator("#q-%s .quiz-verdict" % numeric.id).inner_text() == "Incorrect"
+
+
+def test_cloze_scores_each_gap_and_is_saved_and_restored(quiz_page):
+    page = quiz_page
+    cloze = next(q for q in MAIN if q.type == "cloze")
+    assert len(cloze.gaps) == 3 and any(gap.options for gap in cloze.gaps) and any(gap.accepted for gap in cloze.gaps)
+    for question in MAIN:
+        answer(page, question, "first-gap-only" if question is cloze else "right")
+    saved_answers = stored(page)["answers"][cloze.id]
+    assert sorted(saved_answers) == sorted(gap.key for gap in cloze.gaps)
+    page.reload()
+    page.wait_for_selector(READY)
+    for gap in cloze.gaps:
+        assert page.input_value("#q-%s-%s" % (cloze.id, gap.key)) == saved_answers[gap.key]
+    submit(page)
+    box = page.locator("#q-" + cloze.id)
+    assert box.locator(".quiz-verdict").inner_text() == "Partly correct: 0.33 of 1 point"
+    text = box.inner_text()
+    assert text.count("(correct)") == 1 and text.count("(incorrect, the answer is ") == 2
+    right_choice = next(option.text for gap in cloze.gaps for option in gap.options if option.correct)
+    assert "(incorrect, the answer is %s)" % right_choice in text
 
 
 def test_incomplete_submit_names_the_missing_questions_and_focuses_the_first(quiz_page):
@@ -185,6 +212,19 @@ def keyboard_answer(page, question):
     elif question.type in ("fill", "numeric"):
         page.keyboard.type(right_text(question))
         page.keyboard.press("Tab")
+    elif question.type == "cloze":
+        for gap in question.gaps:
+            assert page.evaluate("document.activeElement.dataset.part") == gap.key
+            if gap.options:
+                wanted = next(option.key for option in gap.options if option.correct)
+                for _ in range(len(gap.options) + 1):
+                    if page.evaluate("document.activeElement.value") == wanted:
+                        break
+                    page.keyboard.press("ArrowDown")
+                assert page.evaluate("document.activeElement.value") == wanted
+            else:
+                page.keyboard.type(gap.accepted[0])
+            page.keyboard.press("Tab")
     else:
         rows = page.evaluate(
             "id => Array.from(document.querySelectorAll('#q-' + id + ' li.quiz-row'), r => r.dataset.item)", question.id
@@ -380,7 +420,7 @@ def test_without_javascript_every_question_and_answer_is_readable(new_page, serv
 
 def test_every_request_stays_on_the_site(new_page, server):
     page = new_page()
-    for path in ("/", "/unlock-your-ankles.html", "/evidence.html", "/about.html", "/quiz.html"):
+    for path in PAGES:
         page.goto(server + path)
     page.wait_for_selector(READY)
     answer_all(page, MAIN)
@@ -410,11 +450,7 @@ def test_article_page_loads_no_python(new_page, server):
     page = new_page()
     page.goto(server + "/unlock-your-ankles.html")
     page.wait_for_load_state("networkidle")
-    assert not [
-        url
-        for url in page.recorder.requests
-        if "/vendor/pyscript/" in url or "/vendor/micropython/" in url or url.endswith(".py")
-    ]
+    assert not [url for url in page.recorder.requests if "/assets/quiz/" in url or url.endswith(".py")]
 
 
 def test_quiz_runtime_is_requested_after_the_text_is_on_screen(new_page, server):
@@ -426,7 +462,7 @@ def test_quiz_runtime_is_requested_after_the_text_is_on_screen(new_page, server)
           const paint = performance.getEntriesByName('first-contentful-paint')[0];
           const parsed = performance.getEntriesByType('navigation')[0].domContentLoadedEventStart;
           const runtime = performance.getEntriesByType('resource')
-            .filter(entry => /\\/(vendor\\/pyscript|vendor\\/micropython|quiz)\\/[^/]+\\.(js|mjs|wasm|py)$/
+            .filter(entry => /\\/assets\\/quiz\\/(pyscript|micropython|python)\\/[^/]+\\.(js|mjs|wasm|py)$/
               .test(entry.name));
           return {
             paint: paint ? paint.startTime : Infinity,
@@ -436,16 +472,16 @@ def test_quiz_runtime_is_requested_after_the_text_is_on_screen(new_page, server)
           };
         }"""
     )
-    # PyScript's entry and chunks, the interpreter and its wasm, the quiz's four modules: each fetched once.
-    assert len(timings["names"]) == 9 == len(set(timings["names"])), " ".join(timings["names"])
+    # PyScript's entry and chunks, the interpreter and its wasm, the quiz's five modules: each fetched once.
+    assert len(timings["names"]) == 10 == len(set(timings["names"])), " ".join(timings["names"])
     assert {"core.js", "micropython.mjs", "micropython.wasm", "app.py", "scoring.py"} <= set(timings["names"])
     assert timings["first"] >= min(timings["paint"], timings["parsed"]), timings
 
 
-@pytest.mark.parametrize("path", ["/", "/unlock-your-ankles.html", "/quiz.html", "/evidence.html", "/about.html"])
+@pytest.mark.parametrize("path", PAGES)
 def test_layout_fits_320_pixels(new_page, server, path):
     page = new_page(viewport={"width": 320, "height": 640})
-    page.goto(server + path)
-    if path == "/quiz.html":
+    assert page.goto(server + path).ok, path
+    if path == QUIZ_PATH:
         page.wait_for_selector(READY)
     assert page.evaluate("document.documentElement.scrollWidth") <= 320

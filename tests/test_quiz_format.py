@@ -16,14 +16,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quiz import scoring
+from quiz import strings as catalogue
 from quiz.check import check_docs, find_fences
 from quiz.parse import parse_question
+from quiz.question_types import TYPE_NAMES
 from quiz.render import json_for_script, render_question
 
 from .conftest import DOCS, ROOT, config_in, run_build
 
 FORMAT_DIR = Path(__file__).parent / "quiz_format"
 CASES = sorted(FORMAT_DIR.joinpath("malformed").glob("*.md"))
+STRINGS = catalogue.load("en")
 
 
 def check_case(tmp_path, source, monkeypatch):
@@ -112,7 +115,7 @@ def test_hostile_text_renders_as_text():
         "javascript: and data: URLs are not allowed in the explanation",
     ]
     # Even if a check were bypassed, rendering escapes it.
-    html = render_question(question, "../page/#a", "A <b>section</b>")
+    html = render_question(question, "../page/#a", "A <b>section</b>", STRINGS)
     assert "<img" not in html and "<script>window" not in html and "<b>" not in html
     assert "&lt;img src=x onerror=" in html
     assert "javascript:" not in html
@@ -133,7 +136,7 @@ distinct = lambda size: st.lists(sentences, min_size=2, max_size=size, unique_by
 
 @st.composite
 def valid_questions(draw):
-    kind = draw(st.sampled_from(["single", "multiple", "truefalse", "fill", "numeric", "order", "match"]))
+    kind = draw(st.sampled_from(TYPE_NAMES))
     points = draw(st.integers(1, 5))
     lines = ["id: q-%s" % draw(words), "type: %s" % kind, "see: page.md#a", "points: %d" % points]
     if draw(st.booleans()):
@@ -167,6 +170,36 @@ def valid_questions(draw):
         lines += ["%d. %s" % (index + 1, step) for index, step in enumerate(steps)]
         right = lambda q: {s.key: str(i + 1) for i, s in enumerate(q.steps)}
         wrong = lambda q: {s.key: str((i + 1) % len(q.steps) + 1) for i, s in enumerate(q.steps)}
+    elif kind == "cloze":
+        gaps = draw(
+            st.lists(st.one_of(distinct(3), distinct(4).map(lambda texts: [None, *texts])), min_size=1, max_size=4)
+        )
+        passage, typed = [], []
+        for gap in gaps:
+            if gap[0] is None:
+                choices = gap[1:]
+                passage.append(
+                    draw(sentences)
+                    + " {{%s}}"
+                    % " | ".join("[%s] %s" % ("x" if index == 0 else " ", text) for index, text in enumerate(choices))
+                )
+                typed.append(None)
+            else:
+                passage.append(draw(sentences) + " {{%s}}" % " | ".join(gap))
+                typed.append(gap[-1])
+        lines.append(" ".join(passage) + ".")
+
+        def right(q):
+            return {
+                g.key: (typed[i].upper() if typed[i] else next(o.key for o in g.options if o.correct))
+                for i, g in enumerate(q.gaps)
+            }
+
+        def wrong(q):
+            return {
+                g.key: ("0" if typed[i] else next(o.key for o in g.options if not o.correct))
+                for i, g in enumerate(q.gaps)
+            }
     else:
         lefts = draw(distinct(5))
         rights = draw(
@@ -188,7 +221,7 @@ def test_valid_questions_round_trip(generated):
     question, issues = parse_question(lines, 1)
     assert issues == []
     assert question.type == kind and question.points == points
-    html = render_question(question, "../page/#a", "A")
+    html = render_question(question, "../page/#a", "A", STRINGS)
     assert html.count("<fieldset") == 1 and "<legend" in html
     key = json.loads(re.search(r'class="quiz-key">(.*?)</script>', html).group(1))
     assert key == question.answer_key()

@@ -1,19 +1,24 @@
 """The code the browser runs (scoring, saved answers, shuffles), proven on the same vectors under CPython
 and under MicroPython, the interpreter the page uses."""
 
+import importlib
 import json
 import shutil
 import subprocess
 
 import pytest
 
-from quiz import saved, scoring, shuffle
+from quiz import scoring, shuffle
+from quiz.question_types import TYPE_NAMES
 
 from .conftest import ROOT
 
-VECTORS_PATH = ROOT / "tests" / "scoring_vectors.json"
-VECTORS = json.loads(VECTORS_PATH.read_text(encoding="utf-8"))
-MODULES = {"scoring": scoring, "saved": saved, "shuffle": shuffle}
+# One vector a line, its keys always in this order, so a change to one vector is a one-line diff.
+FIELDS = ["name", "module", "call", "args", "expect"]
+VECTORS_PATH = ROOT / "tests" / "scoring_vectors.jsonl"
+VECTOR_LINES = VECTORS_PATH.read_text(encoding="utf-8").splitlines()
+VECTORS = [json.loads(line) for line in VECTOR_LINES]
+MODULES = {name: importlib.import_module("quiz." + name) for name in sorted({v["module"] for v in VECTORS})}
 IDS = [vector["name"] for vector in VECTORS]
 
 
@@ -24,6 +29,13 @@ def plain(value):
 
 def test_vector_names_are_unique():
     assert len(set(IDS)) == len(IDS)
+
+
+def test_vectors_file_is_one_vector_a_line_in_field_order():
+    for number, line in enumerate(VECTOR_LINES, 1):
+        vector = json.loads(line)
+        assert list(vector) == FIELDS, "line %d" % number
+        assert line == json.dumps(vector, ensure_ascii=False), "line %d is not one compact JSON object" % number
 
 
 @pytest.mark.parametrize("vector", VECTORS, ids=IDS)
@@ -65,7 +77,7 @@ def test_vectors_cover_every_public_function_and_type():
         }
         assert public <= {vector["call"] for vector in VECTORS if vector["module"] == name}, name
     types = {vector["args"][0]["type"] for vector in VECTORS if vector["call"] == "score_question"}
-    assert types == {"single", "multiple", "truefalse", "fill", "numeric", "order", "match"}
+    assert types == set(TYPE_NAMES)
 
 
 def test_multiple_never_negative_and_never_above_points():

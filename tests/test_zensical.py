@@ -1,7 +1,8 @@
 """Zensical, Material for MkDocs' successor, builds the same mkdocs.yml, and the quiz works in its output.
 
-Zensical ignores `hooks:`, so this runs the documented commands around it: `python -m quiz check docs` and
-`python -m sitebuild prepare docs` before, `python -m sitebuild finish site` after.
+Zensical ignores `plugins:` and `hooks:`, so this runs the commands the README gives around it:
+`python -m quiz check docs` and `python -m sitebuild prepare docs` before, `python -m quiz finish site`
+(what the quiz plugin does during `mkdocs build`) and `python -m sitebuild finish site` after.
 """
 
 import os
@@ -11,8 +12,14 @@ import sys
 
 import pytest
 
+from quiz.config import plugin_options
+from quiz.runtime import site_files
+
 from .conftest import DOCS, READY, ROOT, Server
 from .quiz_driver import answer_all, site_questions
+from .site_pages import nav_pages, read_config
+
+OFFLINE_COPY = plugin_options(read_config(), "quiz")["offline_copy"]
 
 pytestmark = pytest.mark.browser
 
@@ -20,7 +27,9 @@ ZENSICAL = os.path.join(os.path.dirname(sys.executable), "zensical")
 
 
 def step(*command, cwd):
-    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=300)
+    # sitebuild is the site's own package, imported from the checkout as the README's commands do there.
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
+    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=300, env=env)
     assert result.returncode == 0, "%s\n%s%s" % (" ".join(command), result.stdout, result.stderr)
     return result.stdout + result.stderr
 
@@ -35,27 +44,27 @@ def zensical_site(tmp_path_factory):
     step(sys.executable, "-m", "quiz", "check", "docs", cwd=project)
     step(sys.executable, "-m", "sitebuild", "prepare", "docs", cwd=project)
     step(ZENSICAL, "build", "--strict", cwd=project)
+    finished = step(sys.executable, "-m", "quiz", "finish", "site", cwd=project)
+    assert "quiz added to 1 page(s): quiz.html" in finished, finished
     step(sys.executable, "-m", "sitebuild", "finish", "site", cwd=project)
+    # Nothing of the quiz's runtime was written into the sources.
+    assert not (project / "docs" / "assets" / "quiz").exists()
     return project / "site"
 
 
 def test_zensical_builds_every_page(zensical_site):
-    for name in (
-        "index.html",
-        "unlock-your-ankles.html",
-        "quiz.html",
-        "evidence.html",
-        "about.html",
-        "ankle-mobility-offline.html",
-        "sw.js",
-    ):
+    for name in [page.built for page in nav_pages()] + [OFFLINE_COPY, "sw.js"]:
         assert (zensical_site / name).exists(), name
     article = (zensical_site / "unlock-your-ankles.html").read_text(encoding="utf-8")
     assert "application/ld+json" in article and "Page last reviewed: <time" in article
     quiz = (zensical_site / "quiz.html").read_text(encoding="utf-8")
     assert quiz.count('class="quiz-question"') == sum(len(q) for q in site_questions().values())
     assert 'href="unlock-your-ankles.html#the-role-of-dorsiflexion"' in quiz
-    assert "<mpy-script" in quiz and "Content-Security-Policy" in quiz
+    assert "<mpy-script" in quiz and "Content-Security-Policy" in quiz and 'id="quiz-settings"' in quiz
+    for site_path, _ in site_files():
+        assert (zensical_site / site_path).is_file(), site_path
+    for name in [page.built for page in nav_pages() if page.source != "quiz.md"]:
+        assert "assets/quiz/" not in (zensical_site / name).read_text(encoding="utf-8"), name
 
 
 def test_the_quiz_runs_in_the_zensical_build(zensical_site, new_page):

@@ -1,5 +1,5 @@
 // Starts the quiz's Python without holding up the page. Loaded on quiz pages only; the build writes the
-// runtime's addresses into this tag's data attributes (overrides/partials/quiz-runtime.html).
+// runtime's addresses, relative to the page, into this tag's data attributes (quiz/page.py).
 //
 // Why not plain <link rel=preload> tags and a module script in <head>: those ask for PyScript, the
 // interpreter and the quiz's Python (about 270 KB compressed) at the same high priority as the stylesheet,

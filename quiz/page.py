@@ -1,0 +1,144 @@
+"""What a built page with a quiz gains: the runtime's tags and the page's quiz settings.
+
+`inject` works on the finished HTML, so the MkDocs plugin (on_post_page) and `python -m quiz finish` (for
+generators that ignore plugins) produce the same page, whatever the theme's templates. Every address is
+relative to the page, so the site works under any base path and from a downloaded folder.
+
+The head gains the runtime's stylesheets, the fallback script (which explains in words when the quiz cannot
+start), the settings as JSON (`<script type="application/json" id="quiz-settings">`, read by app.py and the
+fallback) and the loader, which requests the runtime after the first paint and then starts PyScript. The
+body ends with the PyScript config and the <mpy-script> element that runs app.py.
+"""
+
+import posixpath
+import re
+
+from .render import json_for_script
+from .runtime import (
+    APP,
+    INTERPRETER,
+    MICROPYTHON_DIR,
+    PYSCRIPT_CSS,
+    PYSCRIPT_DIR,
+    PYSCRIPT_ENTRY,
+    PYSCRIPT_UNUSED_PLUGINS,
+    PYTHON_DIR,
+    PYTHON_FILES,
+    WEB_DIR,
+    preloads,
+)
+
+# The rendered question (quiz/render.py), not prose that mentions its attribute: Markdown escapes "<" in text.
+QUESTION_RE = re.compile(r'<fieldset class="quiz-question"[^>]*\sdata-quiz-question="')
+SETTINGS_ID = "quiz-settings"
+
+
+class PageError(Exception):
+    pass
+
+
+def has_quiz(html):
+    return QUESTION_RE.search(html) is not None
+
+
+def relative(path, page_url):
+    """A site-root-relative path as seen from the page at page_url (MkDocs' page.url: "quiz.html",
+    "learn/check/", "" for the home page with directory URLs)."""
+    page_url = page_url.lstrip("/")
+    folder = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url)
+    return posixpath.relpath(path, folder or ".")
+
+
+def _shuffle_setting(value):
+    if value is None or value is False:
+        return []
+    if value is True:
+        return True
+    if isinstance(value, str):
+        return value.split()
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return list(value)
+    raise PageError("quiz_shuffle_questions must be `true` or a list of quiz ids, not %r" % (value,))
+
+
+def settings(strings, meta, page_url, offline_copy=""):
+    """The page's quiz settings: the UI strings of the site's language, and from the page's front matter
+    (`meta`) which quizzes show their questions shuffled and a note under the result."""
+    meta = meta or {}
+    note = meta.get("quiz_result_note") or ""
+    if not isinstance(note, str):
+        raise PageError("quiz_result_note must be text, not %r" % (note,))
+    return {
+        "strings": dict(strings),
+        "shuffle_questions": _shuffle_setting(meta.get("quiz_shuffle_questions")),
+        "result_note": note,
+        "offline_copy": relative(offline_copy, page_url) if offline_copy else "",
+    }
+
+
+def _attr(value):
+    """A double-quoted attribute value; the values here are URLs and JSON, and JSON's quotes need escaping."""
+    return value.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _config_json(data):
+    # For a single-quoted attribute: json_for_script already escapes <, > and &.
+    return json_for_script(data).replace("'", "\\u0027")
+
+
+def head_tags(page_url, page_settings, site_paths):
+    url = lambda path: _attr(relative(path, page_url))  # noqa: E731
+    modules, fetched = preloads(site_paths)
+    return "\n".join(
+        [
+            '<link rel="stylesheet" href="%s">' % url(PYSCRIPT_DIR + "/" + PYSCRIPT_CSS),
+            '<link rel="stylesheet" href="%s">' % url(WEB_DIR + "/quiz.css"),
+            '<script type="application/json" id="%s">%s</script>' % (SETTINGS_ID, json_for_script(page_settings)),
+            '<script src="%s"></script>' % url(WEB_DIR + "/quiz-fallback.js"),
+            '<script src="%s" async data-pyscript="%s" data-modules="%s" data-files="%s"></script>'
+            % (
+                url(WEB_DIR + "/quiz-loader.js"),
+                url(PYSCRIPT_DIR + "/" + PYSCRIPT_ENTRY),
+                " ".join(url(path) for path in modules),
+                " ".join(url(path) for path in fetched),
+            ),
+        ]
+    )
+
+
+def body_tags(page_url):
+    rel = lambda path: relative(path, page_url)  # noqa: E731
+    config = {
+        "interpreter": rel(MICROPYTHON_DIR + "/" + INTERPRETER),
+        "files": {rel(PYTHON_DIR + "/" + name): "./" + name for name in PYTHON_FILES if name != APP},
+        "plugins": PYSCRIPT_UNUSED_PLUGINS,
+    }
+    # PyScript applies the plugin list only when the `py` type is given the same one.
+    return "\n".join(
+        [
+            "<py-config>%s</py-config>" % json_for_script({"plugins": PYSCRIPT_UNUSED_PLUGINS}),
+            # The custom element rather than <script type="mpy">: the same for PyScript, and valid HTML.
+            "<mpy-script src=\"%s\" config='%s'></mpy-script>"
+            % (_attr(rel(PYTHON_DIR + "/" + APP)), _config_json(config)),
+        ]
+    )
+
+
+def inject(html, page_url, page_settings, site_paths=None):
+    """The page with the quiz runtime added, if it shows a question; otherwise unchanged. page_url is the
+    page's URL relative to the site root, as MkDocs' page.url. A page injected before is left as it is.
+
+    site_paths: the runtime's files in the built site (default: quiz.runtime.site_files())."""
+    if not has_quiz(html) or 'id="%s"' % SETTINGS_ID in html:
+        return html
+    if site_paths is None:
+        from .runtime import site_files
+
+        site_paths = [path for path, _ in site_files()]
+    head_end = html.find("</head>")
+    body_end = html.rfind("</body>")
+    if head_end < 0 or body_end < head_end:
+        raise PageError("the page has no </head> and </body> to add the quiz runtime to")
+    head = head_tags(page_url, page_settings, site_paths)
+    body = body_tags(page_url)
+    return html[:head_end] + head + "\n" + html[head_end:body_end] + body + "\n" + html[body_end:]

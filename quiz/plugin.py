@@ -1,0 +1,87 @@
+"""The MkDocs plugin: `plugins: [quiz]` in mkdocs.yml is all a site needs.
+
+- on_config: loads the UI strings of the theme's language and, unless mkdocs.yml declares it, adds the
+  ```quiz fence to pymdownx.superfences (adding that extension too when it is missing);
+- on_pre_build: checks every quiz in docs_dir and stops the build listing each mistake as path:line: message;
+- on_files: publishes the runtime (PyScript, MicroPython, the quiz's Python and web files) from this package;
+- on_post_page: adds the runtime's tags and the page's settings to pages that show a question.
+
+Nothing is written into docs_dir, the theme or this package: the runtime's files are MkDocs files generated
+from package data, copied into the site like any other.
+"""
+
+import logging
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File
+
+from . import strings as catalogue
+from .check import check_docs, format_issues
+from .fence import format_quiz, use_language
+from .page import PageError, has_quiz, inject, settings
+from .runtime import SITE_PREFIX, RuntimeFilesError, site_files
+
+log = logging.getLogger("mkdocs.plugins.quiz")
+
+SUPERFENCES = "pymdownx.superfences"
+FENCE = {"name": "quiz", "class": "quiz", "format": format_quiz}
+
+
+class QuizConfig(Config):
+    # Site-root-relative path of a single-file copy of the quiz that works from disk; when set, a quiz page
+    # opened from disk links to it.
+    offline_copy = config_options.Type(str, default="")
+
+
+def add_fence(config):
+    """Declare the ```quiz fence, unless mkdocs.yml already does."""
+    if SUPERFENCES not in config.markdown_extensions:
+        config.markdown_extensions.append(SUPERFENCES)
+    options = config.mdx_configs.setdefault(SUPERFENCES, {})
+    fences = options.setdefault("custom_fences", [])
+    if not any(isinstance(fence, dict) and fence.get("name") == FENCE["name"] for fence in fences):
+        fences.append(dict(FENCE))
+
+
+class QuizPlugin(BasePlugin[QuizConfig]):
+    def __init__(self):
+        self.strings = {}
+        self.files = []
+
+    def on_config(self, config):
+        language = config.theme.get("language") or "en"
+        try:
+            self.strings = catalogue.load(language)
+            self.files = site_files()
+        except (catalogue.StringsError, RuntimeFilesError) as error:
+            raise PluginError("quiz: %s" % error) from None
+        use_language(language)
+        add_fence(config)
+        return config
+
+    def on_pre_build(self, config):
+        _, issues = check_docs(config.docs_dir)
+        if issues:
+            raise PluginError("quiz blocks have %d error(s):\n%s" % (len(issues), format_issues(issues)))
+
+    def on_files(self, files, config):
+        # The runtime's folder is the plugin's: a file left there (a copy from an older setup) would be
+        # published beside the runtime or in its place.
+        for stray in [found for found in files if found.src_uri.startswith(SITE_PREFIX)]:
+            log.warning("%s is in the quiz runtime's folder, which the quiz plugin fills: remove it", stray.src_uri)
+            files.remove(stray)
+        for site_path, source in self.files:
+            files.append(File.generated(config, site_path, abs_src_path=source))
+        return files
+
+    def on_post_page(self, output, page, config):
+        if not has_quiz(output):
+            return output
+        try:
+            page_settings = settings(self.strings, page.meta, page.url, self.config.offline_copy)
+            return inject(output, page.url, page_settings, [path for path, _ in self.files])
+        except PageError as error:
+            raise PluginError("quiz: %s: %s" % (page.file.src_uri, error)) from None

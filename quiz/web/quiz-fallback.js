@@ -1,0 +1,111 @@
+// When the interactive quiz cannot start, say so in words, and point to what still works: every question
+// and its answer are already on the page as plain HTML. Loaded on quiz pages only, before PyScript, as a
+// plain script so that it runs even where module scripts cannot (a page opened from disk).
+//
+// Its words come from the page's quiz settings (<script type="application/json" id="quiz-settings">, in
+// the site's language), read when a message is shown, by which time the page has been parsed.
+(function () {
+  var TIMEOUT = 20000;
+  var shown = false;
+  // The runtime's own folder (assets/quiz/), as an absolute URL: this file sits in its web/ subfolder.
+  var runtimeBase = (document.currentScript && document.currentScript.src || "").replace(/web\/[^\/]*$/, "");
+  var settings = null;
+
+  function setting(name) {
+    if (settings === null) {
+      settings = {};
+      var block = document.getElementById("quiz-settings");
+      try {
+        if (block) settings = JSON.parse(block.textContent) || {};
+      } catch (error) {
+        settings = {};
+      }
+    }
+    return settings[name];
+  }
+
+  // A catalogue string with its {name} placeholders filled from `values`.
+  function text(key, values) {
+    var strings = setting("strings") || {};
+    var template = typeof strings[key] === "string" ? strings[key] : "";
+    return template.replace(/\{(\w+)\}/g, function (whole, name) {
+      return values && typeof values[name] === "string" ? values[name] : whole;
+    });
+  }
+
+  function ready() {
+    return document.documentElement.hasAttribute("data-quiz-ready");
+  }
+
+  function paragraph(content) {
+    var node = document.createElement("p");
+    node.textContent = content;
+    return node;
+  }
+
+  function linkToCopy(href) {
+    var node = document.createElement("p");
+    var link = document.createElement("a");
+    link.href = href;
+    link.textContent = text("fallback.copy_link");
+    node.appendChild(document.createTextNode(text("fallback.copy_before")));
+    node.appendChild(link);
+    node.appendChild(document.createTextNode(text("fallback.copy_after")));
+    return node;
+  }
+
+  function show(reasonKey) {
+    if (shown || ready()) return;
+    var first = document.querySelector("fieldset.quiz-question");
+    if (!first) return;
+    shown = true;
+    var box = document.createElement("div");
+    box.className = "admonition warning quiz-fallback";
+    box.setAttribute("role", "alert");
+    var title = paragraph(text("fallback.title"));
+    title.className = "admonition-title";
+    box.appendChild(title);
+    box.appendChild(
+      paragraph(text(reasonKey) + " " + text("fallback.still", { show_answer: text("question.show_answer") }))
+    );
+    if (location.protocol === "file:") {
+      // The single-file copy, when the site has one, runs the quiz from disk; a served folder always does.
+      var copy = setting("offline_copy");
+      box.appendChild(copy ? linkToCopy(copy) : paragraph(text("fallback.serve")));
+    }
+    document.documentElement.setAttribute("data-quiz-failed", "");
+    first.parentNode.insertBefore(box, first);
+  }
+
+  function onProblem(reasonKey) {
+    if (!ready()) show(reasonKey);
+  }
+
+  function start() {
+    if (location.protocol === "file:") {
+      show("fallback.file");
+    } else if (typeof WebAssembly !== "object") {
+      show("fallback.no_wasm");
+    }
+    setTimeout(function () {
+      onProblem("fallback.timeout");
+    }, TIMEOUT);
+  }
+
+  function isRuntime(url) {
+    return Boolean(runtimeBase) && typeof url === "string" && url.indexOf(runtimeBase) === 0;
+  }
+
+  // A failed download of the interpreter or of the quiz's Python shows up as one of these.
+  window.addEventListener("unhandledrejection", function () {
+    onProblem("fallback.failed");
+  });
+  // Errors in, or failed loads of, the runtime's own files; other scripts on the page are not the quiz's.
+  window.addEventListener("error", function (event) {
+    var target = event.target && (event.target.src || event.target.href);
+    if (isRuntime(event.filename) || isRuntime(target)) onProblem("fallback.failed");
+  }, true);
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();

@@ -1,0 +1,98 @@
+"""Switching Material's theme.language switches every quiz string: the same site built in German shows the
+German catalogue at build time (without JavaScript) and from the browser code, and no English UI string.
+A language with no complete catalogue stops the build with a message, never a key name on the page."""
+
+import json
+import re
+import shutil
+
+import pytest
+
+from quiz import strings
+
+from .conftest import DOCS, READY, Server, config_in, run_build
+from .quiz_driver import answer, answer_all, site_questions
+
+pytestmark = pytest.mark.browser
+
+ENGLISH, GERMAN = strings.load("en"), strings.load("de")
+
+
+def fixed_parts(text):
+    """The words of a catalogue string around its placeholders: what must show on a page that uses it."""
+    return [part.strip(" :()") for part in re.split(r"\{\w+\}", text) if len(part.strip(" :()")) > 3]
+
+
+ENGLISH_PARTS = sorted({part for value in ENGLISH.values() for part in fixed_parts(value)})
+
+
+def build_in(tmp_path, language):
+    shutil.copytree(DOCS, tmp_path / "docs")
+    config = config_in(tmp_path)
+    text = config.read_text(encoding="utf-8").replace("language: en", "language: %s" % language)
+    config.write_text(text, encoding="utf-8")
+    site = tmp_path / "site"
+    return run_build(config=config, site_dir=site, cwd=tmp_path), site
+
+
+@pytest.fixture(scope="module")
+def german_site(tmp_path_factory):
+    result, site = build_in(tmp_path_factory.mktemp("german"), "de")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+def ui_text(page):
+    """The quiz's own words on the page: hints, summaries, labels the build writes, buttons, messages."""
+    return page.evaluate("""() => Array.from(document.querySelectorAll(
+        '.quiz-question__hint, details > summary, .quiz-text label, .quiz-gap label, form.quiz button, '
+        + '.quiz-progress, .quiz-status, .quiz-error, .quiz-verdict, .quiz-mark, .quiz-result, .quiz-result__title, '
+        + '.quiz-review__item > p > a, .quiz-answer__key strong, .quiz-answer__see a, select option[value=""]'
+    ), node => node.textContent).join("\\n")""")
+
+
+def test_the_built_page_carries_the_german_catalogue(german_site):
+    html = german_site.joinpath("quiz.html").read_text(encoding="utf-8")
+    settings = json.loads(
+        re.search(r'<script type="application/json" id="quiz-settings">(.*?)</script>', html).group(1)
+    )
+    assert settings["strings"] == GERMAN
+    for key in ("question.show_answer", "hint.choose_one", "hint.cloze", "control.place", "answer.order"):
+        assert GERMAN[key] in html, key
+
+
+def test_every_quiz_string_is_german_in_the_browser(german_site, new_page):
+    server = Server(german_site)
+    try:
+        page = new_page()
+        page.goto(server.url + "quiz.html")
+        page.wait_for_selector(READY, timeout=30000)
+        main = site_questions()["self-check"]
+        # One question left out, one answered wrong: the messages, marks and verdicts of each case show.
+        page.click('form.quiz[data-quiz="self-check"] button[type=submit]')
+        before = ui_text(page)
+        answer_all(page, main)
+        answer(page, next(q for q in main if q.type == "match"), "wrong")
+        page.click('form.quiz[data-quiz="self-check"] button[type=submit]')
+        after = ui_text(page)
+    finally:
+        server.stop()
+    # The article's own words stay English: a mark may quote a right answer ("Toes point outward").
+    content = [pair.right for question in main for pair in question.pairs]
+    for text in (before, after):
+        for quoted in content:
+            text = text.replace(quoted, "")
+        assert [part for part in ENGLISH_PARTS if part in text] == []
+    assert GERMAN["quiz.check"] in before and GERMAN["quiz.unanswered"] in before
+    assert GERMAN["result.title"] in after and GERMAN["verdict.correct"] in after
+    assert GERMAN["verdict.incorrect"] in after and GERMAN["mark.part_wrong"].split("{")[0] in after
+    assert "Ihr Ergebnis: %d von %d." % (len(main) - 1, len(main)) in after
+    assert page.recorder.errors == []
+
+
+def test_a_language_without_a_catalogue_stops_the_build(tmp_path):
+    result, _ = build_in(tmp_path, "ja")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "the quiz has no strings for theme.language 'ja'" in output
+    assert "Traceback" not in output

@@ -1,0 +1,244 @@
+"""The quiz as another site uses it: the wheel built from this checkout, installed into a fresh virtual
+environment, builds tests/fixtures/foreign-site (a site with nothing of this one but `plugins: [quiz]`), and
+its quiz runs in Chromium.
+
+The fixture differs from this site on purpose: directory URLs, `docs_dir: content`, the quiz in a subfolder
+linking to a section of another page, no theme overrides, no hooks and no pymdownx.superfences of its own.
+"""
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tomllib
+import zipfile
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+
+from quiz.check import check_docs
+from quiz.runtime import MANIFEST, PYSCRIPT_DIR, PYTHON_FILES, WEB_DIR, WEB_FILES, manifest
+
+from .conftest import READY, ROOT, Server
+from .html_page import Page
+from .quiz_driver import answer_all
+
+pytestmark = pytest.mark.browser
+
+FOREIGN = ROOT / "tests" / "fixtures" / "foreign-site"
+QUIZ_PAGE = "learn/check/index.html"
+SETTINGS_RE = re.compile(r'<script type="application/json" id="quiz-settings">(.*?)</script>', re.S)
+# The tags the quiz adds to a page: what the plugin and `python -m quiz finish` must agree on.
+QUIZ_TAGS_RE = re.compile(
+    r'<link rel="stylesheet" href="[^"]*assets/quiz/[^"]*">|<script type="application/json" id="quiz-settings">.*?'
+    r"</script>|<script src=\"[^\"]*assets/quiz/[^\"]*\".*?</script>|<py-config>.*?</py-config>|<mpy-script.*?"
+    r"</mpy-script>",
+    re.S,
+)
+
+
+def run(*command, cwd, env=None):
+    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=900, env=env)
+    assert result.returncode == 0, "%s\n%s%s" % (" ".join(map(str, command)), result.stdout, result.stderr)
+    return result.stdout + result.stderr
+
+
+def listing(folder):
+    return sorted(path.relative_to(folder).as_posix() for path in Path(folder).rglob("*"))
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory):
+    """(venv python, wheel path, installed package folder): the wheel built from a copy of the checkout's
+    distribution files (so the build leaves nothing behind in the checkout), in a fresh venv."""
+    if not os.path.isfile(MANIFEST):
+        pytest.fail("quiz/runtime is missing: run `make setup`, which copies the runtime into the package")
+    work = tmp_path_factory.mktemp("package")
+    source = work / "source"
+    source.mkdir()
+    shutil.copy(ROOT / "pyproject.toml", source)
+    shutil.copytree(ROOT / "quiz", source / "quiz", ignore=shutil.ignore_patterns("__pycache__"))
+    venv = work / "venv"
+    run(sys.executable, "-m", "venv", str(venv), cwd=work)
+    python = str(venv / "bin" / "python")
+    pip = [python, "-m", "pip", "--disable-pip-version-check", "--quiet"]
+    with open(ROOT / "pyproject.toml", "rb") as handle:
+        build_requires = tomllib.load(handle)["build-system"]["requires"]
+    run(*pip, "install", *build_requires, cwd=work)
+    run(*pip, "wheel", "--no-deps", "--no-build-isolation", "--wheel-dir", str(work / "dist"), str(source), cwd=work)
+    wheels = list((work / "dist").glob("*.whl"))
+    assert len(wheels) == 1, wheels
+    # The plugin's dependencies at the versions this checkout pins.
+    run(*pip, "install", str(wheels[0]), "-c", str(ROOT / "requirements.lock"), cwd=work)
+    package = run(python, "-c", "import os, quiz; print(os.path.dirname(quiz.__file__))", cwd=work).strip()
+    return python, wheels[0], Path(package)
+
+
+@pytest.fixture(scope="module")
+def foreign_build(installed, tmp_path_factory):
+    """The fixture built by the installed plugin, with what its source tree and the installed package held
+    before and after: (site folder, [(before, after) of source tree], [(before, after) of the package])."""
+    python, _, package = installed
+    site = tmp_path_factory.mktemp("foreign") / "site"
+    mkdocs = str(Path(python).parent / "mkdocs")
+    sources_before, package_before = listing(FOREIGN), listing(package)
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
+    env.pop("PYTHONPATH", None)
+    # From a folder outside the checkout, so only the installed package can be imported.
+    run(
+        mkdocs,
+        "build",
+        "--strict",
+        "-f",
+        str(FOREIGN / "mkdocs.yml"),
+        "--site-dir",
+        str(site),
+        cwd=site.parent,
+        env=env,
+    )
+    return site, (sources_before, listing(FOREIGN)), (package_before, listing(package))
+
+
+def test_the_wheel_holds_the_quiz_package_only(installed):
+    _, wheel, _ = installed
+    names = zipfile.ZipFile(wheel).namelist()
+    assert wheel.name.startswith("mkdocs_pyscript_quiz-")
+    assert {name.split("/")[0] for name in names} == {"quiz", wheel.name.split("-py3")[0] + ".dist-info"}
+    assert not [name for name in names if "sitebuild" in name or "__pycache__" in name]
+    vendored = manifest()
+    expected = (
+        ["quiz/runtime/manifest.json", "quiz/plugin.py", "quiz/page.py", "quiz/runtime.py", "quiz/strings/en.json"]
+        + ["quiz/" + name for name in PYTHON_FILES]
+        + ["quiz/web/" + name for name in WEB_FILES]
+        + ["quiz/runtime/pyscript/" + name for name in vendored["pyscript"]["files"]]
+        + ["quiz/runtime/micropython/" + name for name in vendored["micropython"]["files"]]
+    )
+    assert sorted(set(expected) - set(names)) == []
+    entry_points = next(name for name in names if name.endswith("entry_points.txt"))
+    text = zipfile.ZipFile(wheel).read(entry_points).decode("utf-8")
+    assert "[mkdocs.plugins]" in text and "quiz = quiz.plugin:QuizPlugin" in text
+
+
+def test_the_installed_plugin_is_the_one_used(installed):
+    _, _, package = installed
+    assert "site-packages" in package.parts and ROOT not in package.parents
+
+
+def test_the_build_writes_nothing_into_the_sources_or_the_package(foreign_build):
+    _, (sources_before, sources_after), (package_before, package_after) = foreign_build
+    assert sources_after == sources_before
+    assert package_after == package_before
+
+
+def test_the_foreign_quiz_page_is_wired_relative_to_itself(foreign_build):
+    site, _, _ = foreign_build
+    html = (site / QUIZ_PAGE).read_text(encoding="utf-8")
+    loader = next(attrs for tag, attrs in Page(site / QUIZ_PAGE).tags if tag == "script" and "data-pyscript" in attrs)
+    assert loader["src"] == "../../%s/quiz-loader.js" % WEB_DIR
+    assert loader["data-pyscript"] == "../../%s/core.js" % PYSCRIPT_DIR
+    base = "http://site/" + QUIZ_PAGE.replace("index.html", "")
+    for url in loader["data-modules"].split() + loader["data-files"].split():
+        assert (site / urlsplit(urljoin(base, url)).path.lstrip("/")).is_file(), url
+    settings = json.loads(SETTINGS_RE.search(html).group(1))
+    assert settings["result_note"] == "A quiz about these notes, not about how well you walk."
+    assert settings["shuffle_questions"] == [] and settings["offline_copy"] == ""
+    assert settings["strings"]["quiz.check"] == "Check my answers"
+    # Links to another page's section, written `../topics/walking.md#stride-length`, reach it.
+    links = re.findall(r'<p class="quiz-answer__see"><a href="([^"]+)"', html)
+    assert links and links[0] == "../../topics/walking/#stride-length"
+    for href in links:
+        target = urlsplit(urljoin(base, href))
+        assert target.fragment in Page(site / target.path.lstrip("/") / "index.html").ids, href
+    for other in ("index.html", "topics/walking/index.html"):
+        assert "assets/quiz/" not in (site / other).read_text(encoding="utf-8"), other
+
+
+def test_the_foreign_quiz_runs_in_chromium(foreign_build, new_page):
+    site, _, _ = foreign_build
+    questions = [question for found in check_docs(str(FOREIGN / "content"))[0].values() for question in found]
+    assert len({question.type for question in questions}) == 3
+    server = Server(site)
+    try:
+        page = new_page()
+        page.goto(server.url + "learn/check/")
+        page.wait_for_selector(READY, timeout=30000)
+        answer_all(page, questions)
+        page.click('form.quiz button[type=submit]:has-text("Check my answers")')
+        result = page.inner_text("form.quiz .quiz-result")
+        assert "You scored %d of %d." % (len(questions), len(questions)) in result
+        assert "A quiz about these notes, not about how well you walk." in result
+        assert page.recorder.foreign(server.url) == []
+        assert page.recorder.errors == []
+    finally:
+        server.stop()
+
+
+def test_quiz_finish_gives_the_page_the_plugin_gives(foreign_build, tmp_path):
+    """`python -m quiz finish`, for generators that ignore plugins, on the fixture built without the plugin:
+    the same runtime files and the same tags on the quiz page, from the same config file."""
+    plugin_site, _, _ = foreign_build
+    project = tmp_path / "project"
+    shutil.copytree(FOREIGN, project)
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    # What a generator without plugins sees: the fence must then be declared by hand.
+    config = config.replace(
+        "plugins:\n  - quiz\n",
+        "plugins: []\nmarkdown_extensions:\n  - pymdownx.superfences:\n      custom_fences:\n        - name: quiz\n"
+        "          class: quiz\n          format: !!python/name:quiz.fence.format_quiz\n",
+    )
+    assert "plugins: []" in config
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    run(sys.executable, "-m", "mkdocs", "build", "--strict", cwd=project, env=env)
+    site = project / "site"
+    assert "quiz-settings" not in (site / QUIZ_PAGE).read_text(encoding="utf-8")
+    output = run(sys.executable, "-m", "quiz", "finish", "site", cwd=project)
+    assert "1 page(s): %s" % QUIZ_PAGE in output
+    finished = (site / QUIZ_PAGE).read_text(encoding="utf-8")
+    built = (plugin_site / QUIZ_PAGE).read_text(encoding="utf-8")
+    assert QUIZ_TAGS_RE.findall(finished) == QUIZ_TAGS_RE.findall(built) != []
+    assert listing(site / "assets" / "quiz") == listing(plugin_site / "assets" / "quiz")
+    # A second run leaves the pages as they are.
+    run(sys.executable, "-m", "quiz", "finish", "site", cwd=project)
+    assert (site / QUIZ_PAGE).read_text(encoding="utf-8") == finished
+
+
+@pytest.mark.parametrize(
+    "arguments, message",
+    [
+        (["finish", "no-such-site"], "no-such-site is not a folder: build the site first"),
+        (["finish", "site", "--config", "missing.yml"], "cannot read missing.yml"),
+    ],
+)
+def test_quiz_finish_reports_problems_in_one_line(tmp_path, arguments, message):
+    shutil.copytree(FOREIGN, tmp_path / "project")
+    (tmp_path / "project" / "site").mkdir()
+    result = subprocess.run(
+        [sys.executable, "-m", "quiz", *arguments], cwd=tmp_path / "project", capture_output=True, text=True
+    )
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1 and message in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_language_without_strings_stops_the_build_in_words(tmp_path):
+    project = tmp_path / "project"
+    shutil.copytree(FOREIGN, project)
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("  name: material\n", "  name: material\n  language: xx\n"),
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+    )
+    assert result.returncode != 0
+    assert "ERROR   -  quiz: " in result.stderr and "theme.language 'xx'" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (project / "site").exists()

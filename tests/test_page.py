@@ -1,0 +1,106 @@
+"""quiz/page.py: which pages get the quiz runtime, and what a quiz page gains, for any page URL."""
+
+import html
+import json
+import re
+
+import pytest
+
+from quiz.page import PageError, has_quiz, inject, relative, settings
+from quiz.runtime import PYSCRIPT_UNUSED_PLUGINS, PYTHON_FILES, site_files
+
+QUESTION = (
+    '<fieldset class="quiz-question" id="q-a" data-quiz-question="a" data-quiz-type="single" data-quiz="self-check">'
+    "<legend>A?</legend></fieldset>"
+)
+STRINGS = {"quiz.check": "Check my answers"}
+
+
+def page_with(body):
+    return "<!doctype html><html><head><title>t</title></head><body>%s</body></html>" % body
+
+
+def test_only_a_rendered_question_counts():
+    assert has_quiz(page_with(QUESTION))
+    # Prose or code that shows the markup is escaped by Markdown: no question on that page.
+    assert not has_quiz(page_with("<p>Questions carry <code>data-quiz-question=</code>.</p>"))
+    assert not has_quiz(page_with("<pre><code>%s</code></pre>" % html.escape(QUESTION)))
+    assert not has_quiz(page_with('<div data-quiz-question="a"></div>'))
+
+
+@pytest.mark.parametrize(
+    "page_url, expected",
+    [
+        ("quiz.html", "assets/quiz/web/quiz.css"),
+        ("index.html", "assets/quiz/web/quiz.css"),
+        ("", "assets/quiz/web/quiz.css"),
+        ("./", "assets/quiz/web/quiz.css"),
+        ("learn/check.html", "../assets/quiz/web/quiz.css"),
+        ("learn/check/", "../../assets/quiz/web/quiz.css"),
+        ("learn/", "../assets/quiz/web/quiz.css"),
+    ],
+)
+def test_addresses_are_relative_to_the_page(page_url, expected):
+    assert relative("assets/quiz/web/quiz.css", page_url) == expected
+
+
+def test_settings_from_front_matter():
+    base = settings(STRINGS, {}, "quiz.html")
+    assert base == {"strings": STRINGS, "shuffle_questions": [], "result_note": "", "offline_copy": ""}
+    assert settings(STRINGS, {"quiz_shuffle_questions": True}, "quiz.html")["shuffle_questions"] is True
+    assert settings(STRINGS, {"quiz_shuffle_questions": ["safety"]}, "q.html")["shuffle_questions"] == ["safety"]
+    assert settings(STRINGS, {"quiz_result_note": "Just a check."}, "q.html")["result_note"] == "Just a check."
+    assert settings(STRINGS, None, "learn/check/", "copy.html")["offline_copy"] == "../../copy.html"
+
+
+@pytest.mark.parametrize(
+    "meta, message",
+    [
+        ({"quiz_shuffle_questions": 3}, "quiz_shuffle_questions must be `true` or a list of quiz ids"),
+        ({"quiz_shuffle_questions": [1, 2]}, "quiz_shuffle_questions must be `true` or a list of quiz ids"),
+        ({"quiz_result_note": ["a"]}, "quiz_result_note must be text"),
+    ],
+)
+def test_bad_front_matter_is_named(meta, message):
+    with pytest.raises(PageError, match=re.escape(message)):
+        settings(STRINGS, meta, "quiz.html")
+
+
+def test_a_page_without_a_question_is_left_alone():
+    plain = page_with("<p>No quiz here.</p>")
+    assert inject(plain, "about.html", settings(STRINGS, {}, "about.html")) == plain
+
+
+def test_a_quiz_page_gains_the_runtime_once():
+    note = "</script><script>alert(1)</script> & more"
+    page_settings = settings(STRINGS, {"quiz_result_note": note}, "learn/check/", "copy.html")
+    out = inject(page_with(QUESTION), "learn/check/", page_settings)
+    head, body = out.split("</head>")
+    assert head.count("<script") == 3 and head.count('<link rel="stylesheet"') == 2
+    assert '<link rel="stylesheet" href="../../assets/quiz/pyscript/core.css">' in head
+    assert '<script src="../../assets/quiz/web/quiz-fallback.js"></script>' in head
+    # The settings cannot close their element, and read back as given.
+    found = re.search(r'<script type="application/json" id="quiz-settings">(.*?)</script>', head, re.S)
+    assert "<" not in found.group(1) and json.loads(found.group(1)) == page_settings
+    assert body.count("<mpy-script") == 1 and body.index("<mpy-script") < body.index("</body>")
+    config = json.loads(html.unescape(re.search(r"config='([^']*)'", body).group(1)))
+    assert config["interpreter"] == "../../assets/quiz/micropython/micropython.mjs"
+    assert config["plugins"] == PYSCRIPT_UNUSED_PLUGINS
+    assert sorted(config["files"].values()) == sorted("./" + name for name in PYTHON_FILES if name != "app.py")
+    assert json.loads(re.search(r"<py-config>(.*?)</py-config>", body).group(1)) == {"plugins": PYSCRIPT_UNUSED_PLUGINS}
+    # The loader names every runtime file but the stylesheets and its own web files, relative to the page.
+    loader = re.search(r'data-modules="([^"]*)" data-files="([^"]*)"', head)
+    named = sorted(loader.group(1).split() + loader.group(2).split())
+    expected = [
+        "../../" + path
+        for path, _ in site_files()
+        if not path.startswith("assets/quiz/web/") and not path.endswith(".css")
+    ]
+    assert named == sorted(expected)
+    # Injecting twice changes nothing.
+    assert inject(out, "learn/check/", page_settings) == out
+
+
+def test_a_page_without_head_or_body_is_an_error():
+    with pytest.raises(PageError):
+        inject(QUESTION, "quiz.html", settings(STRINGS, {}, "quiz.html"))
