@@ -9,7 +9,7 @@ RUNTIME_STAMP := quiz/runtime/manifest.json
 
 BENCH_STAMP := bench/node_modules/.installed
 
-.PHONY: serve test build check lint bench wheel setup system-deps clean
+.PHONY: serve test build check lint bench wheel screenshots setup system-deps clean
 
 ## serve: set up, build and serve the site with live reload on http://127.0.0.1:8000
 serve: setup
@@ -42,6 +42,10 @@ bench: setup system-deps $(BENCH_STAMP)
 wheel: setup
 	rm -rf build
 	$(BIN)/python -m pip wheel --quiet --disable-pip-version-check --no-deps --wheel-dir dist .
+
+## screenshots: the README's pictures of the quiz (phone and desktop, before and after checking) into .github/readme/
+screenshots: setup system-deps
+	$(BIN)/python tools/screenshots.py
 
 setup: $(PY_STAMP) $(NODE_STAMP) $(RUNTIME_STAMP)
 

@@ -1,10 +1,11 @@
 """Enhance the quiz markup already in the page. Runs in the browser on MicroPython, through PyScript.
 
-The page is complete without this: every question, answer and explanation is plain HTML. This module groups
-the questions into quizzes, hides the answers until the reader asks to check, saves answers as they are
-given, marks them with `scoring` (the same code the tests run under CPython) and reports in words. It only
-creates elements, sets textContent and moves or clones nodes already in the page: no string from the page
-or from storage is ever parsed as HTML.
+The page is complete without this: every question, answer and explanation is plain HTML, and the build has
+already written each quiz's form, progress and status lines and buttons, in their starting state (see
+quiz/page.py). This module enables them, restores and saves answers as they are given, marks a question or
+the whole quiz with `scoring` (the same code the tests run under CPython) and reports in words. It only
+creates elements, sets textContent and moves or clones nodes already in the page: no string from the page or
+from storage is ever parsed as HTML.
 """
 
 import json
@@ -13,6 +14,7 @@ from pyscript import document, window
 from pyscript.ffi import create_proxy
 
 import question_types
+import reorder
 import saved
 import scoring
 import shuffle
@@ -45,6 +47,16 @@ def _text(node):
     return " ".join(str(node.textContent).split()) if node else ""
 
 
+def _label_text(node):
+    """A label's own words, without the marks added to it after checking."""
+    if not node:
+        return ""
+    copy = node.cloneNode(True)
+    for mark in _nodes(copy, ".quiz-mark"):
+        mark.remove()
+    return _text(copy)
+
+
 def _settings():
     """What the page tells the quiz (quiz/page.py writes it): UI strings and the page's own settings."""
     node = document.getElementById("quiz-settings")
@@ -53,10 +65,38 @@ def _settings():
 
 SETTINGS = _settings()
 STRINGS = SETTINGS.get("strings", {})
+# The note under a question that is not answered yet, worded for what the question asks of the learner.
+NOTES = {
+    question_types.CHOICE: "note.choose",
+    question_types.TEXT: "note.type",
+    question_types.PARTS: "note.every_part",
+}
+# The number a "enter a number" note shows as an example: fixed, so the note never gives an answer away.
+NUMBER_EXAMPLE = "12"
 
 
 def say(key, values=None):
     return scoring.fill(STRINGS[key], values or {})
+
+
+def _button(text, action, primary=False):
+    node = _el("button", "md-button md-button--primary" if primary else "md-button", text)
+    node.type = "button"
+    node.setAttribute("data-quiz-action", action)
+    return node
+
+
+def _today():
+    return str(window.Date.new().toISOString())[:10]
+
+
+def _local_date(iso):
+    """A stored YYYY-MM-DD as the reader's browser writes dates in the page's language."""
+    return str(window.Date.new(iso + "T12:00:00").toLocaleDateString(document.documentElement.lang or None))
+
+
+def _percent(earned, possible):
+    return (earned * 200 + possible) // (2 * possible) if possible else 0
 
 
 class Storage:
@@ -96,13 +136,15 @@ class PageQuestion:
         self.family = question_types.family(self.type)
         self.legend = fieldset.querySelector("legend")
         self.details = fieldset.querySelector("details.quiz-answer")
+        self.check_button = fieldset.querySelector('[data-quiz-action="check-question"]')
         self.inputs = _nodes(fieldset, "input, select")
         self.parts = {}
         for node in _nodes(fieldset, "[data-part]"):
             self.parts[node.getAttribute("data-part")] = node
         self.added = []
+        self.note = None
         self.number = 0
-        self.details.hidden = True
+        self.result = None
 
     # Reading and restoring the reader's answer, by family (question_types.py).
     def answer(self):
@@ -124,6 +166,7 @@ class PageQuestion:
         else:
             for part in self.parts:
                 self.parts[part].value = answer.get(part, "")
+        reorder.sync(self.fieldset)
 
     def empty(self):
         if self.family == question_types.CHOICE:
@@ -132,6 +175,20 @@ class PageQuestion:
 
     def answered(self):
         return scoring.is_answered(self.key, self.answer())
+
+    def has_any(self):
+        """True when the reader gave any part of an answer (typed, ticked or chosen)."""
+        answer = self.answer()
+        if self.family == question_types.CHOICE:
+            return len(answer) > 0
+        if self.family == question_types.TEXT:
+            return answer.strip() != ""
+        return len([1 for part in answer if answer[part].strip()]) > 0
+
+    def enhance(self):
+        """Type-specific enhancements the markup asks for: a list marked data-reorder becomes reorderable."""
+        if self.fieldset.querySelector("[data-reorder]"):
+            reorder.enhance(self.fieldset, say)
 
     def shuffle_options(self, seed):
         if self.family != question_types.CHOICE or not self.fieldset.hasAttribute("data-quiz-shuffle"):
@@ -142,69 +199,149 @@ class PageQuestion:
             parent.appendChild(node)
         self.inputs = _nodes(self.fieldset, "input")
 
-    # Messages and marks.
-    def _add(self, node, after):
-        after.after(node)
-        self.added.append(node)
+    # Notes, marks and feedback.
+    def problem(self):
+        """The note a text box's content calls for (a number box holding no number), or None."""
+        if self.family != question_types.TEXT:
+            return None
+        found = scoring.numeric_problem(self.key, self.answer())
+        return say(found, {"example": NUMBER_EXAMPLE}) if found else None
 
-    def clear_error(self):
-        for node in _nodes(self.fieldset, ".quiz-error"):
-            node.remove()
-            self.added.remove(node)
-
-    def show_missing(self):
-        if not self.fieldset.querySelector(".quiz-error"):
-            self._add(_el("p", "quiz-error", say("quiz.unanswered")), self.legend)
-
-    def first_control(self):
-        return self.inputs[0]
-
-    def show_result(self, result):
-        verdict = _el("p", "quiz-verdict quiz-verdict--" + result["verdict"])
-        verdict.appendChild(_el("strong", None, scoring.verdict_text(result, STRINGS)))
-        self._add(verdict, self.legend)
-        if self.family == question_types.CHOICE:
-            correct = self.key["correct"]
+    def show_note(self, text=None):
+        # A reorderable list is answered by moving its steps, not by filling parts in.
+        family_note = "note.order" if self.fieldset.querySelector("[data-reorder]") else NOTES[self.family]
+        text = text or self.problem() or say(family_note)
+        if self.note is None:
+            self.note = _el("p", "quiz-error")
+            self.note.id = self.fieldset.id + "-note"
+            self.legend.after(self.note)
             for node in self.inputs:
-                mark = None
-                if node.value in correct:
-                    mark = "mark.chosen_correct" if node.checked else "mark.missed"
-                elif node.checked:
-                    mark = "mark.chosen_wrong"
-                if mark:
-                    self._mark(node.labels.item(0), say(mark))
-        elif self.family == question_types.PARTS:
-            for part, right, value in scoring.part_results(self.key, self.answer()):
-                control = self.parts[part]
-                if right:
-                    self._mark(control, say("mark.part_right"), True)
-                else:
-                    shown = value
-                    if str(control.tagName).lower() == "select":
-                        shown = _text(control.querySelector('option[value="%s"]' % value))
-                    self._mark(control, say("mark.part_wrong", {"answer": shown}), True)
-        for node in self.inputs:
-            node.disabled = True
-        self.details.hidden = False
-        self.details.open = True
+                node.setAttribute("aria-describedby", self.note.id)
+        self.note.textContent = text
 
-    def _mark(self, node, text, after=False):
-        span = _el("span", "quiz-mark", " (" + text + ")")
+    def refresh_note(self):
+        """Notes follow the answer as it is given: a number box says at once that it wants a number, and a
+        note goes away as soon as what it asked for is done."""
+        problem = self.problem()
+        if problem:
+            self.show_note(problem)
+        elif self.note is not None and (self.answered() or self.family == question_types.TEXT):
+            self.clear_note()
+
+    def clear_note(self):
+        if self.note is not None:
+            self.note.remove()
+            self.note = None
+            for node in self.inputs:
+                node.removeAttribute("aria-describedby")
+
+    def first_control(self, unanswered_only=False):
+        """The control to focus: the first one, or the first still without an answer; a hidden control (an
+        order list made reorderable) hands over to the first button of its row."""
+        found = self.inputs[0]
+        if unanswered_only and self.family == question_types.PARTS:
+            for part in self.parts:
+                if not str(self.parts[part].value).strip():
+                    found = self.parts[part]
+                    break
+        if found.hidden or found.closest("[hidden]"):
+            row = found.closest("li") or self.fieldset
+            button = row.querySelector("button:not([disabled])") or self.fieldset.querySelector("button")
+            return button or found
+        return found
+
+    def _add(self, node):
+        self.added.append(node)
+        return node
+
+    def _mark(self, node, text, state, after=False):
+        span = self._add(_el("span", "quiz-mark quiz-mark--" + state, " (" + text + ")"))
         if after:
             node.after(span)
         else:
             node.appendChild(span)
-        self.added.append(span)
+
+    def mark(self, result):
+        """Show the verdict, and for each option or part what the reader did with it: icon, words and colour."""
+        self.clear_note()
+        self.result = result
+        # In the row of the question's button, which is there from the first paint: marking adds no line.
+        verdict = self._add(_el("strong", "quiz-verdict quiz-verdict--" + result["verdict"]))
+        verdict.textContent = scoring.verdict_text(result, STRINGS)
+        self.check_button.before(verdict)
+        if self.family == question_types.CHOICE:
+            correct = self.key["correct"]
+            for node in self.inputs:
+                state = None
+                if node.value in correct:
+                    state = "right" if node.checked else "missed"
+                elif node.checked:
+                    state = "wrong"
+                if state:
+                    words = {"right": "mark.chosen_correct", "missed": "mark.missed", "wrong": "mark.chosen_wrong"}
+                    self._mark(node.labels.item(0), say(words[state]), state)
+                    self._feedback(node)
+        elif self.family == question_types.PARTS:
+            for part, right, value in scoring.part_results(self.key, self.answer()):
+                control = self.parts[part]
+                # A row's mark goes with its label, on the row's own line; a gap's follows it in the text.
+                row = control.closest("li.quiz-row")
+                target = (row.querySelector("label") if row else None) or control
+                if right:
+                    self._mark(target, say("mark.part_right"), "right", target is control)
+                else:
+                    shown = value
+                    if str(control.tagName).lower() == "select":
+                        shown = _text(control.querySelector('option[value="%s"]' % value))
+                    self._mark(target, say("mark.part_wrong", {"answer": shown}), "wrong", target is control)
+        for node in self.inputs:
+            node.disabled = True
+        for node in _nodes(self.fieldset, "[data-reorder] button"):
+            node.disabled = True
+        self.check_button.textContent = say("question.retry")
+        self.check_button.setAttribute("data-quiz-action", "retry-question")
+        self.fieldset.setAttribute("data-quiz-verdict", result["verdict"])
+
+    def _feedback(self, node):
+        """The author's feedback on an option, under the option, for what the reader chose or missed."""
+        source = self.details.querySelector('li[data-option="%s"]' % node.value)
+        if source is None:
+            return
+        # The answer's list item is "<em>option</em> feedback": the feedback is what follows the option.
+        copy = source.cloneNode(True)
+        copy.querySelector("em").remove()
+        text = _el("p", "quiz-option__feedback")
+        while copy.firstChild:
+            text.appendChild(copy.firstChild)
+        node.closest("li").appendChild(self._add(text))
+
+    def unmark(self):
+        for node in self.added:
+            node.remove()
+        self.added = []
+        self.result = None
+        for node in self.inputs:
+            node.disabled = False
+        reorder.sync(self.fieldset)
+        self.check_button.textContent = say("question.check")
+        self.check_button.setAttribute("data-quiz-action", "check-question")
+        self.fieldset.removeAttribute("data-quiz-verdict")
+
+    def reset(self):
+        self.unmark()
+        self.clear_note()
+        self.restore(self.empty())
+        self.details.open = False
 
     def describe_answer(self):
         if self.family == question_types.CHOICE:
             chosen = [node for node in self.inputs if node.checked]
-            return "; ".join(_text(self.fieldset.querySelector('label[for="%s"]' % node.id)) for node in chosen)
+            return "; ".join(_label_text(self.fieldset.querySelector('label[for="%s"]' % node.id)) for node in chosen)
         if self.family == question_types.TEXT:
             return self.answer().strip()
         parts = []
         for node in _nodes(self.fieldset, "[data-part]"):
-            label = _text(self.fieldset.querySelector('label[for="%s"]' % node.id))
+            label = _label_text(self.fieldset.querySelector('label[for="%s"]' % node.id))
             if str(node.tagName).lower() == "select":
                 value = _text(node.options.item(node.selectedIndex))
             else:
@@ -212,75 +349,50 @@ class PageQuestion:
             parts.append("%s: %s" % (label, value))
         return "; ".join(parts)
 
-    def reset(self):
-        for node in self.added:
-            node.remove()
-        self.added = []
-        self.restore(self.empty())
-        for node in self.inputs:
-            node.disabled = False
-        self.details.open = False
-        self.details.hidden = True
-
 
 class Quiz:
-    """Questions with the same quiz id that follow each other on a page, marked and saved together."""
+    """One quiz form the build wrote: questions marked and saved together."""
 
-    def __init__(self, quiz_id, fieldsets, shuffle_questions):
-        self.id = quiz_id
-        self.storage_key = saved.storage_key(quiz_id)
-        first = fieldsets[0]
-        self.form = _el("form", "quiz")
-        self.form.noValidate = True
-        self.form.setAttribute("data-quiz", quiz_id)
-        first.parentNode.insertBefore(self.form, first)
-        self.progress = _el("p", "quiz-progress")
-        self.form.appendChild(self.progress)
-        self.questions = []
-        for fieldset in fieldsets:
-            self.form.appendChild(fieldset)
-            self.questions.append(PageQuestion(fieldset))
+    def __init__(self, form):
+        self.form = form
+        self.id = str(form.getAttribute("data-quiz"))
+        self.storage_key = saved.storage_key(self.id)
+        self.history_key = saved.history_key(self.id)
+        self.questions = [PageQuestion(fieldset) for fieldset in _nodes(form, "fieldset.quiz-question")]
+        self.progress = form.querySelector(".quiz-progress")
+        self.status = form.querySelector(".quiz-status")
+        self.submit = form.querySelector("button[type=submit]")
+        self.clear_button = form.querySelector('[data-quiz-action="clear"]')
+        self.result = form.querySelector(".quiz-result")
+        self.heading = self.result.querySelector(".quiz-result__title")
+        self.finished = False
+        self.undo = None
+        self.snapshot = None
 
+        # The build wrote every button disabled, for the time Python starts.
+        for node in _nodes(form, "button[disabled]"):
+            node.disabled = False
         seed = self.seed()
         for question in self.questions:
             question.shuffle_options(seed)
-        if shuffle_questions:
+        chosen = SETTINGS.get("shuffle_questions")
+        if chosen is True or (isinstance(chosen, list) and self.id in chosen):
+            anchor = self.questions[-1].fieldset.nextSibling
             self.questions = shuffle.shuffled(self.questions, seed)
             for question in self.questions:
-                self.form.appendChild(question.fieldset)
+                form.insertBefore(question.fieldset, anchor)
         for number, question in enumerate(self.questions):
             question.number = number + 1
-
-        controls = _el("div", "quiz-controls")
-        self.submit = _el("button", "md-button md-button--primary", say("quiz.check"))
-        self.submit.type = "submit"
-        self.again = _el("button", "md-button", say("quiz.again"))
-        self.again.type = "button"
-        self.again.hidden = True
-        self.clear = _el("button", "md-button", say("quiz.clear"))
-        self.clear.type = "button"
-        for node in (self.submit, self.again, self.clear):
-            controls.appendChild(node)
-        self.status = _el("p", "quiz-status")
-        self.status.setAttribute("role", "status")
-        self.heading = _el("h2", "quiz-result__title", say("result.title"))
-        self.heading.tabIndex = -1
-        self.heading.hidden = True
-        self.result = _el("p", "quiz-result")
-        self.result.setAttribute("aria-live", "polite")
-        self.review = _el("ol", "quiz-review")
-        self.review.hidden = True
-        for node in (controls, self.status, self.heading, self.result, self.review):
-            self.form.appendChild(node)
+            question.enhance()
 
         self.load()
-        self.form.addEventListener("submit", _proxy(self.on_submit))
-        self.form.addEventListener("change", _proxy(self.on_edit))
-        self.form.addEventListener("input", _proxy(self.on_edit))
-        self.again.addEventListener("click", _proxy(self.on_again))
-        self.clear.addEventListener("click", _proxy(self.on_clear))
+        form.addEventListener("submit", _proxy(self.on_submit))
+        form.addEventListener("click", _proxy(self.on_click))
+        form.addEventListener("change", _proxy(self.on_edit))
+        form.addEventListener("input", _proxy(self.on_edit))
+        form.addEventListener("keydown", _proxy(self.on_key))
         self.update_progress()
-        self.form.setAttribute("data-quiz-state", "ready")
+        form.setAttribute("data-quiz-state", "finished" if self.finished else "ready")
 
     def seed(self):
         """The reader's own shuffle, kept across reloads; a fresh one if the stored value is not ours."""
@@ -292,124 +404,276 @@ class Quiz:
         STORAGE.set(key, str(value))
         return value
 
-    def load(self):
-        answers, message = saved.decode(
-            self.id, STORAGE.get(self.storage_key), [question.key for question in self.questions]
-        )
+    def by_id(self, question_id):
         for question in self.questions:
-            if question.id in answers:
-                question.restore(answers[question.id])
-        if message:
-            self.status.textContent = say(message)
+            if question.id == question_id:
+                return question
+        return None
+
+    # Saving and loading.
+    def state(self):
+        return {
+            "answers": {question.id: question.answer() for question in self.questions},
+            "checked": [question.id for question in self.questions if question.result is not None],
+            "finished": self.finished,
+        }
+
+    def load(self):
+        """Saved answers, except where the reader already answered while Python was starting: those win, and
+        are saved now. Checked questions are marked again, and a finished quiz shows its result."""
+        state = saved.read_state(self.id, STORAGE.get(self.storage_key), [q.key for q in self.questions])
+        early = False
+        for question in self.questions:
+            if question.has_any():
+                early = True
+            elif question.id in state["answers"]:
+                question.restore(state["answers"][question.id])
+        if early:
+            state["checked"] = []
+            state["finished"] = False
+        self.apply_marks(state["checked"], state["finished"], fresh=False)
+        if state["message"]:
+            self.status.textContent = say(state["message"])
+        else:
+            self.status.textContent = ""
+        if state["message"] or early:
             self.save()
 
-    def answers(self):
-        return {question.id: question.answer() for question in self.questions}
+    def apply_marks(self, checked, finished, fresh):
+        if finished:
+            self.check_all(fresh=fresh)
+            return
+        for question_id in checked:
+            question = self.by_id(question_id)
+            if question is not None:
+                question.mark(scoring.score_question(question.key, question.answer()))
 
     def save(self):
-        if not STORAGE.set(self.storage_key, saved.encode(self.id, self.answers())):
+        state = self.state()
+        text = saved.encode(self.id, state["answers"], state["checked"], state["finished"])
+        if not STORAGE.set(self.storage_key, text):
             self.status.textContent = say("saved.cannot_save")
 
     def update_progress(self):
         answered = len([1 for question in self.questions if question.answered()])
         self.progress.textContent = scoring.progress_text(answered, len(self.questions), STRINGS)
 
+    # Events.
     def on_edit(self, event):
-        if self.form.getAttribute("data-quiz-state") != "ready":
+        if self.form.getAttribute("data-quiz-state") == "starting":
             return
         for question in self.questions:
-            if question.answered():
-                question.clear_error()
+            if question.result is None:
+                question.refresh_note()
+        self.drop_undo()
         self.update_progress()
         self.save()
 
+    def on_key(self, event):
+        """Enter in a text box checks that question, not the whole quiz."""
+        target = event.target
+        if event.key != "Enter" or str(target.tagName).lower() != "input" or str(target.type) != "text":
+            return
+        event.preventDefault()
+        question = self.question_of(target)
+        if question is not None and question.result is None:
+            self.check_question(question)
+
+    def question_of(self, node):
+        fieldset = node.closest("fieldset.quiz-question")
+        for question in self.questions:
+            if fieldset and question.fieldset.isSameNode(fieldset):
+                return question
+        return None
+
+    def on_click(self, event):
+        button = event.target.closest("[data-quiz-action]")
+        if not button:
+            return
+        action = str(button.getAttribute("data-quiz-action"))
+        question = self.question_of(button)
+        if action == "check-question":
+            self.check_question(question)
+        elif action == "retry-question":
+            question.unmark()
+            self.finished = False
+            self.hide_result()
+            question.first_control().focus()
+            self.save()
+        elif action == "clear":
+            self.clear()
+        elif action == "undo":
+            self.restore_snapshot()
+        elif action == "retry-wrong":
+            self.retry_wrong()
+        elif action == "start-over":
+            self.start_over()
+
     def on_submit(self, event):
         event.preventDefault()
-        missing = [question for question in self.questions if not question.answered()]
-        if missing:
-            for question in missing:
-                question.show_missing()
-            numbers = ", ".join(str(question.number) for question in missing)
-            noun = scoring.plural(STRINGS, "questions", len(missing))
-            self.status.textContent = say("quiz.missing", {"questions": noun, "numbers": numbers})
-            missing[0].first_control().focus()
+        self.check_all(fresh=True)
+
+    # Checking.
+    def check_question(self, question):
+        if not question.answered():
+            question.show_note()
+            question.first_control(unanswered_only=True).focus()
             return
-        self.status.textContent = ""
+        question.mark(scoring.score_question(question.key, question.answer()))
+        self.drop_undo()
+        self.save()
+
+    def check_all(self, fresh):
+        """Mark every question (an unanswered one scores 0 and says so) and show the result."""
+        for question in self.questions:
+            if question.result is not None:
+                question.unmark()
+            question.clear_note()
         marked = scoring.score_quiz([question.key for question in self.questions], self.answers())
         for question, result in zip(self.questions, marked["results"]):
-            question.show_result(result)
-            self.review.appendChild(self.review_item(question, result))
-        self.submit.hidden = True
-        self.clear.hidden = True
-        self.again.hidden = False
-        self.heading.hidden = False
-        self.review.hidden = False
-        score = say("result.score", {"score": scoring.format_score(marked["earned"], marked["possible"], STRINGS)})
-        # The author's note on what the score means, from the page's front matter (quiz_result_note).
+            question.mark(result)
+        self.finished = True
+        self.submit.disabled = True
+        self.form.setAttribute("data-quiz-state", "finished")
+        attempts, message = saved.decode_history(STORAGE.get(self.history_key))
+        previous = attempts[-1] if attempts else None
+        if fresh:
+            attempts = saved.add_attempt(attempts, _today(), marked["earned"], marked["possible"])
+            STORAGE.set(self.history_key, json.dumps(attempts))
+            self.save()
+        self.show_result(marked, previous if fresh else (attempts[-2] if len(attempts) > 1 else None), attempts)
+        if message:
+            self.status.textContent = say(message)
+        if fresh:
+            self.heading.focus(window.JSON.parse('{"preventScroll": true}'))
+            self.heading.scrollIntoView(window.JSON.parse('{"block": "start"}'))
+
+    def answers(self):
+        return {question.id: question.answer() for question in self.questions}
+
+    def show_result(self, marked, previous, attempts):
+        self.clear_result()
+        self.result.hidden = False
+        add = self.result.appendChild
+        score = scoring.format_score(marked["earned"], marked["possible"], STRINGS)
+        percent = _percent(marked["earned"], marked["possible"])
+        add(_el("p", "quiz-result__score", say("result.score", {"score": score, "percent": percent})))
+        band = self.band(percent)
         note = SETTINGS.get("result_note") or ""
-        self.result.textContent = score + (" " + note if note else "")
-        self.form.setAttribute("data-quiz-state", "scored")
-        self.heading.focus()
+        if band or note:
+            add(_el("p", "quiz-result__feedback", " ".join(text for text in (band, note) if text)))
+        add(_el("p", "quiz-result__history", self.history_text(previous, attempts)))
+        to_revisit = [q for q in self.questions if q.result and q.result["verdict"] != scoring.CORRECT]
+        if to_revisit:
+            add(_el("p", "quiz-result__revisit-title", say("result.revisit")))
+            add(self.review_list(to_revisit, "quiz-result__revisit", with_answers=False))
+        else:
+            add(_el("p", None, say("result.all_right")))
+        actions = _el("div", "quiz-result__actions")
+        if to_revisit:
+            actions.appendChild(_button(say("result.retry_wrong"), "retry-wrong", primary=True))
+        actions.appendChild(_button(say("result.start_over"), "start-over"))
+        add(actions)
+        review = _el("details", "quiz-review")
+        review.appendChild(_el("summary", None, say("review.summary")))
+        review.appendChild(self.review_list(self.questions, "quiz-review__list", with_answers=True))
+        add(review)
 
-    def review_item(self, question, result):
-        item = _el("li", "quiz-review__item")
-        title = _el("p")
-        link = _el("a", None, say("review.question", {"n": question.number}))
-        link.href = "#" + question.fieldset.id
-        title.appendChild(link)
-        title.appendChild(document.createTextNode(": " + scoring.verdict_text(result, STRINGS) + "."))
-        item.appendChild(title)
-        item.appendChild(_el("p", None, say("review.your_answer", {"answer": question.describe_answer()})))
-        right = _el("div", "quiz-review__right")
-        for node in _nodes(
-            question.details,
-            ".quiz-answer__body > *",
-        ):
-            right.appendChild(node.cloneNode(True))
-        item.appendChild(right)
-        return item
+    def band(self, percent):
+        """The author's words for this score (front matter quiz_score_bands), or ""."""
+        bands = (SETTINGS.get("score_bands") or {}).get(self.id) or []
+        for lower, text in bands:
+            if percent >= lower:
+                return text
+        return ""
 
-    def reset(self):
+    def history_text(self, previous, attempts):
+        best = saved.best_attempt(attempts)
+        parts = []
+        if previous is None:
+            parts.append(say("result.first"))
+        else:
+            last = scoring.format_score(previous["earned"], previous["possible"], STRINGS)
+            parts.append(say("result.last", {"score": last, "date": _local_date(previous["at"])}))
+        if best is not None and len(attempts) > 1:
+            parts.append(say("result.best", {"score": scoring.format_score(best["earned"], best["possible"], STRINGS)}))
+        return " ".join(parts)
+
+    def review_list(self, questions, class_name, with_answers):
+        listing = _el("ol", class_name)
+        for question in questions:
+            item = _el("li", "quiz-review__item")
+            title = _el("p")
+            link = _el("a", None, say("review.question", {"n": question.number}))
+            link.href = "#" + question.fieldset.id
+            title.appendChild(link)
+            title.appendChild(document.createTextNode(": " + scoring.verdict_text(question.result, STRINGS) + "."))
+            item.appendChild(title)
+            if with_answers and question.has_any():
+                item.appendChild(_el("p", None, say("review.your_answer", {"answer": question.describe_answer()})))
+            listing.appendChild(item)
+        return listing
+
+    def clear_result(self):
+        for node in _nodes(self.result, ":scope > :not(.quiz-result__title)"):
+            node.remove()
+
+    def hide_result(self):
+        self.clear_result()
+        self.result.hidden = True
+        self.submit.disabled = False
+        if self.form.getAttribute("data-quiz-state") == "finished":
+            self.form.setAttribute("data-quiz-state", "ready")
+
+    # Starting again.
+    def retry_wrong(self):
+        """Keep what is fully right, clear the rest, and go back to the first question to answer again."""
+        retry = [q for q in self.questions if q.result is None or q.result["verdict"] != scoring.CORRECT]
+        self.finished = False
+        self.hide_result()
+        for question in retry:
+            question.reset()
+        self.update_progress()
+        self.save()
+        if retry:
+            retry[0].first_control().focus()
+
+    def start_over(self):
+        self.finished = False
+        self.hide_result()
         for question in self.questions:
             question.reset()
-        while self.review.firstChild:
-            self.review.firstChild.remove()
-        self.result.textContent = ""
-        self.heading.hidden = True
-        self.review.hidden = True
-        self.again.hidden = True
-        self.submit.hidden = False
-        self.clear.hidden = False
-        self.form.setAttribute("data-quiz-state", "ready")
-        STORAGE.remove(self.storage_key)
         self.update_progress()
+        self.save()
         self.questions[0].first_control().focus()
 
-    def on_again(self, event):
-        self.reset()
-        self.status.textContent = ""
-
-    def on_clear(self, event):
-        self.reset()
+    def clear(self):
+        """Clear every answer, with a way back: the status line offers Undo until the next change."""
+        self.snapshot = self.state()
+        self.start_over()
         self.status.textContent = say("saved.cleared")
+        self.drop_undo()
+        self.undo = _button(say("saved.undo"), "undo")
+        self.status.after(self.undo)
 
+    def drop_undo(self):
+        if self.undo is not None:
+            self.undo.remove()
+            self.undo = None
 
-def _quizzes():
-    """Group questions that follow each other directly and share a quiz id; anything else starts a new quiz."""
-    runs = []
-    for fieldset in _nodes(document, "fieldset.quiz-question"):
-        previous = fieldset.previousElementSibling
-        quiz_id = fieldset.getAttribute("data-quiz")
-        if runs and runs[-1][0] == quiz_id and previous and previous.isSameNode(runs[-1][1][-1]):
-            runs[-1][1].append(fieldset)
-        else:
-            runs.append((quiz_id, [fieldset]))
-    # Front matter quiz_shuffle_questions: true (every quiz on the page) or a list of quiz ids.
-    chosen = SETTINGS.get("shuffle_questions")
-    return [
-        Quiz(quiz_id, fieldsets, chosen is True or (isinstance(chosen, list) and quiz_id in chosen))
-        for quiz_id, fieldsets in runs
-    ]
+    def restore_snapshot(self):
+        snapshot, self.snapshot = self.snapshot, None
+        self.drop_undo()
+        if snapshot is None:
+            return
+        for question in self.questions:
+            question.restore(snapshot["answers"].get(question.id, question.empty()))
+        self.apply_marks(snapshot["checked"], snapshot["finished"], fresh=False)
+        self.finished = snapshot["finished"]
+        self.update_progress()
+        self.save()
+        self.status.textContent = say("saved.restored")
+        self.questions[0].first_control().focus()
 
 
 def _announce_ready(count):
@@ -422,5 +686,5 @@ def _announce_ready(count):
     document.dispatchEvent(window.CustomEvent.new("quiz:ready", init))
 
 
-QUIZZES = _quizzes()
+QUIZZES = [Quiz(form) for form in _nodes(document, "form.quiz")]
 _announce_ready(len(QUIZZES))

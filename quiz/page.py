@@ -10,6 +10,7 @@ fallback) and the loader, which requests the runtime after the first paint and t
 body ends with the PyScript config and the <mpy-script> element that runs app.py.
 """
 
+import html as html_lib
 import posixpath
 import re
 
@@ -27,9 +28,12 @@ from .runtime import (
     WEB_DIR,
     preloads,
 )
+from .scoring import fill
 
 # The rendered question (quiz/render.py), not prose that mentions its attribute: Markdown escapes "<" in text.
 QUESTION_RE = re.compile(r'<fieldset class="quiz-question"[^>]*\sdata-quiz-question="')
+# One rendered question, whole (fieldsets never nest), with its quiz id.
+FIELDSET_RE = re.compile(r'<fieldset class="quiz-question"[^>]*\sdata-quiz="([^"]*)"[^>]*>.*?</fieldset>', re.S)
 SETTINGS_ID = "quiz-settings"
 
 
@@ -61,9 +65,39 @@ def _shuffle_setting(value):
     raise PageError("quiz_shuffle_questions must be `true` or a list of quiz ids, not %r" % (value,))
 
 
+def _is_percent(value):
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value <= 100
+
+
+def _score_bands_setting(value):
+    """quiz id -> [[from, text], ...], highest band first. `quiz check` has reported each mistake with its line
+    before a build; this refuses what it would have refused, for `quiz finish` run without it."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise PageError("quiz_score_bands must list bands under each quiz id, not %r" % (value,))
+    bands = {}
+    for quiz_id, listed in value.items():
+        if not isinstance(listed, list) or not listed:
+            raise PageError("quiz_score_bands: %r needs a list of bands" % (quiz_id,))
+        for band in listed:
+            if (
+                not isinstance(band, dict)
+                or set(band) != {"from", "text"}
+                or not _is_percent(band["from"])
+                or not isinstance(band["text"], str)
+                or not band["text"].strip()
+            ):
+                raise PageError("quiz_score_bands: %r has a band other than `from: <0 to 100>`, `text`" % (quiz_id,))
+        ordered = sorted(listed, key=lambda band: band["from"], reverse=True)
+        bands[str(quiz_id)] = [[band["from"], band["text"].strip()] for band in ordered]
+    return bands
+
+
 def settings(strings, meta, page_url, offline_copy=""):
     """The page's quiz settings: the UI strings of the site's language, and from the page's front matter
-    (`meta`) which quizzes show their questions shuffled and a note under the result."""
+    (`meta`) which quizzes show their questions shuffled, a note under the result and, per quiz, the text for
+    each band of scores."""
     meta = meta or {}
     note = meta.get("quiz_result_note") or ""
     if not isinstance(note, str):
@@ -72,6 +106,7 @@ def settings(strings, meta, page_url, offline_copy=""):
         "strings": dict(strings),
         "shuffle_questions": _shuffle_setting(meta.get("quiz_shuffle_questions")),
         "result_note": note,
+        "score_bands": _score_bands_setting(meta.get("quiz_score_bands")),
         "offline_copy": relative(offline_copy, page_url) if offline_copy else "",
     }
 
@@ -124,6 +159,59 @@ def body_tags(page_url):
     )
 
 
+def _form(quiz_id, questions, strings, shuffled=False):
+    """A quiz as the page shows it from the first paint: its questions inside the form, with the progress and
+    status lines above them and the buttons below, all in their starting state. Python then only enables
+    what is here, so nothing on the page moves when it starts. Without JavaScript, the stylesheet hides the
+    parts that need it (see quiz.css: they show under html.quiz-js, which the fallback script sets)."""
+    attr = html_lib.escape
+    say = lambda key, **values: attr(fill(strings[key], values), quote=False)  # noqa: E731
+    form_id = "quiz-" + quiz_id
+    return "\n".join(
+        [
+            # A quiz shown in each reader's own order is laid out at first paint but shown once reordered.
+            '<form class="quiz" id="%s" data-quiz="%s" data-quiz-state="starting"%s novalidate>'
+            % (attr(form_id), attr(quiz_id), " data-quiz-shuffled" if shuffled else ""),
+            '<div class="quiz-bar quiz-needs-js">',
+            '<p class="quiz-progress">%s</p>' % say("progress.answered", answered=0, total=len(questions)),
+            '<p class="quiz-status" role="status">%s</p>' % say("status.starting"),
+            "</div>",
+            *questions,
+            '<div class="quiz-controls quiz-needs-js">',
+            '<button type="submit" class="md-button md-button--primary" disabled>%s</button>' % say("quiz.check"),
+            '<button type="button" class="md-button" data-quiz-action="clear" disabled>%s</button>' % say("quiz.clear"),
+            "</div>",
+            '<section class="quiz-result" aria-labelledby="%s-result" hidden>' % attr(form_id),
+            '<h2 class="quiz-result__title" id="%s-result" tabindex="-1">%s</h2>'
+            % (attr(form_id), say("result.title")),
+            "</section>",
+            "</form>",
+        ]
+    )
+
+
+def wrap_quizzes(html, strings, shuffle_questions=()):
+    """Questions that follow each other directly (nothing but white space between them) and share a quiz id
+    become one quiz form; anything else between two questions starts a new quiz."""
+    out, runs, last_end = [], [], None
+    for match in FIELDSET_RE.finditer(html):
+        joined = runs and runs[-1][0] == match.group(1) and not html[last_end : match.start()].strip()
+        if joined:
+            runs[-1][2] = match.end()
+            runs[-1][3].append(match.group(0))
+        else:
+            runs.append([match.group(1), match.start(), match.end(), [match.group(0)]])
+        last_end = match.end()
+    position = 0
+    for quiz_id, start, end, questions in runs:
+        out.append(html[position:start])
+        shuffled = shuffle_questions is True or quiz_id in (shuffle_questions or ())
+        out.append(_form(quiz_id, questions, strings, shuffled))
+        position = end
+    out.append(html[position:])
+    return "".join(out)
+
+
 def inject(html, page_url, page_settings, site_paths=None):
     """The page with the quiz runtime added, if it shows a question; otherwise unchanged. page_url is the
     page's URL relative to the site root, as MkDocs' page.url. A page injected before is left as it is.
@@ -139,6 +227,9 @@ def inject(html, page_url, page_settings, site_paths=None):
     body_end = html.rfind("</body>")
     if head_end < 0 or body_end < head_end:
         raise PageError("the page has no </head> and </body> to add the quiz runtime to")
+    html = wrap_quizzes(html, page_settings["strings"], page_settings.get("shuffle_questions"))
+    head_end = html.find("</head>")
+    body_end = html.rfind("</body>")
     head = head_tags(page_url, page_settings, site_paths)
     body = body_tags(page_url)
     return html[:head_end] + head + "\n" + html[head_end:body_end] + body + "\n" + html[body_end:]

@@ -26,8 +26,12 @@ Gap = namedtuple("Gap", "key accepted options line")
 
 def stable_key(text):
     """A short key that follows the text, not its position: reordering options in a pull request never
-    makes a saved answer point at a different option (an edited text simply no longer matches)."""
-    return hashlib.sha1(normalise_text(text).encode("utf-8")).hexdigest()[:8]
+    makes a saved answer point at a different option (an edited text simply no longer matches).
+
+    Its own folding (ASCII case, runs of white space), frozen: the rules for comparing typed answers
+    (scoring.normalise_text) may grow without moving any key, and with it every reader's saved answers."""
+    folded = "".join(chr(ord(char) + 32) if "A" <= char <= "Z" else char for char in text)
+    return hashlib.sha1(" ".join(folded.split()).encode("utf-8")).hexdigest()[:8]
 
 
 class SourceQuestion:
@@ -435,6 +439,7 @@ class _Parser:
             for answer in answers:
                 if answer:
                     _check_text(answer, self.line_no(), "an accepted answer", self.issues, q.links)
+                    self.check_comparable(answer, self.line_no())
             q.accepted = [answer for answer in answers if answer]
         else:
             self.read_number(value)
@@ -570,7 +575,16 @@ class _Parser:
             return
         for part in parts:
             _check_text(part, line, "a gap answer", self.issues, self.q.links)
+            self.check_comparable(part, line)
         self.q.gaps.append(Gap(self.gap_key(body, seen), parts, [], line))
+
+    def check_comparable(self, answer, line):
+        # Typed answers are compared without surrounding punctuation (scoring.normalise_text): an answer of
+        # punctuation alone would match an empty box.
+        if not normalise_text(answer):
+            self.issues.append(
+                Issue(line, "accepted answer %r has no letters or digits, so it would match an empty box" % answer)
+            )
 
     @staticmethod
     def gap_key(body, seen):

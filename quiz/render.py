@@ -115,6 +115,11 @@ def render_question(question, see_href, see_title, strings, link=None):
             % (_say(strings, "question.show_hint"), inline(question.hint))
         )
     out.extend(globals()["_controls_" + question.type](question, qid, inline, strings))
+    # Shown only where the quiz's script runs (quiz.css), disabled until it is ready.
+    out.append(
+        '<p class="quiz-question__actions quiz-needs-js"><button type="button" class="md-button" '
+        'data-quiz-action="check-question" disabled>%s</button></p>' % _say(strings, "question.check")
+    )
     # Answers stay out of the search index: a reader searching the site must not find the key.
     out.append(
         '<details class="quiz-answer" data-search-exclude><summary>%s</summary>' % _say(strings, "question.show_answer")
@@ -175,9 +180,9 @@ def _controls_numeric(question, qid, inline, strings):
     return _text_box(qid, label, ' inputmode="decimal"')
 
 
-def _rows(qid, items, options_html, inline):
+def _rows(qid, items, options_html, inline, list_attributes=""):
     attr = html.escape
-    out = ['<ul class="quiz-rows">']
+    out = ['<ul class="quiz-rows"%s>' % list_attributes]
     for key, text in items:
         select_id = "%s-%s" % (qid, key)
         out.append(
@@ -194,7 +199,16 @@ def _controls_order(question, qid, inline, strings):
     steps = shuffled_away(question.steps, seed_from_text(question.id))
     places = "".join('<option value="%d">%d</option>' % (n, n) for n in range(1, len(steps) + 1))
     options = '<option value="">%s</option>%s' % (_say(strings, "control.place"), places)
-    return _rows(qid, [(step.key, step.text) for step in steps], options, inline)
+    # data-reorder: where the quiz's script runs, the rows are moved with buttons instead (reorder.py); the
+    # selects stay the answer, hidden, so no two steps can share a place. The box under the list gives the
+    # order shown as the answer: shown only where scripts run (quiz.css), disabled until Python is ready.
+    out = _rows(qid, [(step.key, step.text) for step in steps], options, inline, " data-reorder")
+    keep_id = html.escape(qid + "-keep")
+    out.append(
+        '<p class="quiz-reorder__keep quiz-needs-js"><input type="checkbox" id="%s" disabled>'
+        '<label for="%s">%s</label></p>' % (keep_id, keep_id, _say(strings, "reorder.keep"))
+    )
+    return out
 
 
 def _controls_match(question, qid, inline, strings):

@@ -31,7 +31,15 @@ PYSCRIPT_CSS = "core.css"
 INTERPRETER = "micropython.mjs"
 # The quiz's Python as served to the browser: the page runs app.py, which imports the others.
 APP = "app.py"
-PYTHON_FILES = ("app.py", "saved.py", "scoring.py", "shuffle.py", "question_types.py")
+PYTHON_FILES = (
+    "app.py",
+    "saved.py",
+    "scoring.py",
+    "shuffle.py",
+    "question_types.py",
+    "casefold.py",
+    "reorder.py",
+)
 WEB_FILES = ("quiz-loader.js", "quiz-fallback.js", "quiz.css")
 
 # PyScript plugins a quiz page switches off: no editor, terminal, game or worker helper, six requests fewer.

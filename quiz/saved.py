@@ -29,8 +29,18 @@ def storage_key(quiz_id):
     return PREFIX + quiz_id
 
 
-def encode(quiz_id, answers):
-    return json.dumps({"version": VERSION, "quiz": quiz_id, "answers": answers})
+def encode(quiz_id, answers, checked=None, finished=False):
+    """What is stored for a quiz: the answers, which questions were checked, and whether the whole quiz was
+    (so a reload shows the marked quiz and its score until the learner starts again)."""
+    # Written field by field: MicroPython's dicts keep no order, and the stored text should read the same in
+    # every interpreter.
+    return '{"version": %d, "quiz": %s, "answers": %s, "checked": %s, "finished": %s}' % (
+        VERSION,
+        json.dumps(quiz_id),
+        json.dumps(answers),
+        json.dumps(checked or []),
+        "true" if finished else "false",
+    )
 
 
 def valid_answer(key, value):
@@ -65,19 +75,30 @@ def valid_answer(key, value):
 
 def decode(quiz_id, text, keys):
     """(answers that fit the questions, message or None) from what was stored under the quiz's key."""
+    state = read_state(quiz_id, text, keys)
+    return state["answers"], state["message"]
+
+
+def read_state(quiz_id, text, keys):
+    """{"answers", "checked", "finished", "message"} from what was stored under the quiz's key. Only questions
+    whose answer was kept can stay checked; a finished quiz stays finished only if nothing was dropped."""
+    state = {"answers": {}, "checked": [], "finished": False, "message": None}
     if text is None or text == "":
-        return {}, None
+        return state
+    state["message"] = CLEARED_ALL
     if not isinstance(text, str) or len(text) > MAX_STORED:
-        return {}, CLEARED_ALL
+        return state
     try:
         data = json.loads(text)
     except ValueError:
-        return {}, CLEARED_ALL
+        return state
     if not isinstance(data, dict) or data.get("version") != VERSION or data.get("quiz") != quiz_id:
-        return {}, CLEARED_ALL
+        return state
     stored = data.get("answers")
-    if not isinstance(stored, dict):
-        return {}, CLEARED_ALL
+    checked = data.get("checked", [])
+    finished = data.get("finished", False)
+    if not isinstance(stored, dict) or not isinstance(checked, list) or not isinstance(finished, bool):
+        return state
     by_id = {}
     for key in keys:
         by_id[key["id"]] = key
@@ -89,4 +110,70 @@ def decode(quiz_id, text, keys):
             answers[question_id] = stored[question_id]
         else:
             dropped = True
-    return answers, (CLEARED_SOME if dropped else None)
+    kept_checks = []
+    for question_id in checked:
+        if isinstance(question_id, str) and question_id in answers and question_id not in kept_checks:
+            kept_checks.append(question_id)
+        else:
+            dropped = True
+    state["answers"] = answers
+    state["checked"] = kept_checks
+    state["finished"] = finished and not dropped
+    state["message"] = CLEARED_SOME if dropped else None
+    return state
+
+
+# A learner's past scores on this device: the date and score of each whole-quiz check, newest last.
+HISTORY_PREFIX = "quiz-history/v%d/" % VERSION
+MAX_HISTORY = 30
+HISTORY_CLEARED = "saved.history_cleared"
+
+
+def history_key(quiz_id):
+    return HISTORY_PREFIX + quiz_id
+
+
+def _valid_attempt(entry):
+    if not isinstance(entry, dict) or len(entry) != 3:
+        return False
+    at, earned, possible = entry.get("at"), entry.get("earned"), entry.get("possible")
+    if not isinstance(at, str) or len(at) != 10 or at[4] != "-" or at[7] != "-":
+        return False
+    if not (at[:4] + at[5:7] + at[8:]).isdigit():
+        return False
+    for number in (earned, possible):
+        if not isinstance(number, int) or isinstance(number, bool):
+            return False
+    return 0 <= earned <= possible and 0 < possible <= 1000000
+
+
+def decode_history(text):
+    """(attempts, message or None): every stored attempt that is well formed, at most MAX_HISTORY."""
+    if text is None or text == "":
+        return [], None
+    if not isinstance(text, str) or len(text) > MAX_STORED:
+        return [], HISTORY_CLEARED
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return [], HISTORY_CLEARED
+    if not isinstance(data, list):
+        return [], HISTORY_CLEARED
+    attempts = [entry for entry in data if _valid_attempt(entry)]
+    message = HISTORY_CLEARED if len(attempts) != len(data) else None
+    return attempts[len(attempts) - MAX_HISTORY :] if len(attempts) > MAX_HISTORY else attempts, message
+
+
+def add_attempt(attempts, at, earned, possible):
+    """The attempts with this one added last, keeping the newest MAX_HISTORY."""
+    attempts = attempts + [{"at": at, "earned": earned, "possible": possible}]
+    return attempts[len(attempts) - MAX_HISTORY :] if len(attempts) > MAX_HISTORY else attempts
+
+
+def best_attempt(attempts):
+    """The attempt with the highest share of its points (the earliest of equals), or None."""
+    best = None
+    for attempt in attempts:
+        if best is None or attempt["earned"] * best["possible"] > best["earned"] * attempt["possible"]:
+            best = attempt
+    return best

@@ -1,26 +1,48 @@
 """How answers are marked. Runs unchanged in CPython (build, tests) and MicroPython (the browser).
 
 Keep to what both interpreters share: no dataclasses, typing, `match`, re quantifiers such as {m,n},
-str.casefold, or dict order (MicroPython dicts are unordered, so results are walked in the order of the
-answer keys). Each type has its scorer here, found by name (`_score_<type>` for choice and text types,
-`_parts_<type>` and `_choices_<type>` for types of the parts family); the answer key's shape is documented in
-quiz/question_types.py.
+str.casefold, str.translate, str.strip(chars) with characters outside ASCII (MicroPython strips bytes),
+white space outside ASCII in str.split() or str.strip() (MicroPython knows only ASCII's), or dict order
+(MicroPython dicts are unordered, so results are walked in the order of the answer keys). Each type has its
+scorer here, found by name (`_score_<type>` for choice and text types, `_parts_<type>` and `_choices_<type>`
+for types of the parts family); the answer key's shape is documented in quiz/question_types.py.
 
 Rules, for a question worth P points (scores are whole hundredths of a point, rounded half up):
 - single, truefalse: P if the one correct option is chosen, else 0.
 - multiple (select all that apply): each correct option is worth P / (number of correct options). Each
   correct option ticked adds one share, each wrong option ticked takes one away; never below 0.
-- fill: P if the answer, ignoring case (ASCII letters) and extra spaces, is one of the accepted answers.
-- numeric: P if the number is within the tolerance of the value. "10", " 10 ", "10.0", "10,0", "10 cm" and
-  "10cm" all read as 10 when the unit is cm; another unit ("10 mm") is not converted and scores 0.
+- fill: P if the answer, normalised by normalise_text, is one of the accepted answers, normalised the same
+  way when the page is built. Normalising, in this order:
+    1. fold case as str.casefold() does, in every script ("ÉCOLE" -> "école", "STRASSE" and "Straße" ->
+       "strasse", "ΟΔΟΣ" -> "οδοσ"), from the table in casefold.py (fold_case);
+    2. read the apostrophe-like marks in _APOSTROPHES (curly single quotes, prime, modifier letter
+       apostrophe, grave and acute accent) as ' and the double quotes in _QUOTES (curly, low and
+       angle quotes, double prime) as ";
+    3. read hyphens, dashes, the minus sign and the underscore (_DASHES) as a space, and drop the invisible
+       soft hyphen, zero-width space, word joiner and byte-order mark (_DROPPED);
+    4. read every white space character (_SPACES, what CPython's str.isspace() accepts) as a space;
+    5. remove spaces and the punctuation in _ENDS (. , ; : ! ? ' " brackets, inverted ! and ?, the
+       ellipsis, single angle quotes) from both ends;
+    6. keep one space between words.
+  So "calf muscles.", " Calf-muscles ", "calf muscles" with an en dash, and "Calf Muscles" in curly quotes all
+  match "calf muscles", and "don't" with a curly apostrophe matches "don't". Letters must still match,
+  accents included; a letter typed as a base letter and a combining accent differs from the same letter
+  typed as one character.
+- numeric: P if the number is within the tolerance of the value. "10", " 10 ", "10.0", "10,0", "10 cm",
+  "10cm", "10 CM" and "10 cm." all read as 10 when the unit is cm, and a minus sign (U+2212) is a minus. A
+  number followed by something other than the unit ("10 mm", "10 inches") is an answer in another unit: it
+  is not converted and scores 0. A question without a unit wants the number alone. Text with no number read
+  that way ("four", "about", "4 tests" when the question has no unit, "1e400") is no answer yet: it is marked
+  unanswered, is_answered says False, and numeric_problem names the message to show.
 - order: each step in its right place is worth P / (number of steps).
 - match: each item matched to its right partner is worth P / (number of items).
 - cloze: each gap filled right is worth P / (number of gaps); a typed gap is compared like fill.
 """
 
 try:
-    from . import question_types
+    from . import casefold, question_types
 except ImportError:  # the browser loads these files side by side, without a package
+    import casefold
     import question_types
 
 CORRECT = "correct"
@@ -31,15 +53,93 @@ UNANSWERED = "unanswered"
 # A saved or typed text answer longer than this is not an answer to a short question.
 MAX_TEXT = 200
 
+# The catalogue key of the message for a numeric box holding text with no number in it.
+ENTER_NUMBER = "quiz.enter_number"
 
-def normalise_text(text):
-    """Lowercase ASCII letters and fold runs of white space; both interpreters give the same result."""
+# Read as a space: every character str.isspace() accepts in CPython (MicroPython's str.split() and
+# str.strip() know only ASCII's), then hyphens, dashes, the minus sign and the underscore.
+_SPACES = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
+    "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+_DASHES = "-_\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d"
+# Invisible: soft hyphen, zero-width space, word joiner, byte-order mark.
+_DROPPED = "\xad\u200b\u2060\ufeff"
+_APOSTROPHES = "`\xb4\u2018\u2019\u201a\u201b\u2032\u02bc"
+_QUOTES = "\u201c\u201d\u201e\u201f\u2033\xab\xbb"
+# Removed from both ends of an answer (after the marks above are read as ' and ").
+_ENDS = " .,;:!?\xa1\xbf\u2026'\"()[]{}\u2039\u203a"
+# Removed from the end of a numeric answer: the full stop of a sentence ("10 cm.").
+_NUMBER_ENDS = " .,;:!?"
+
+# Code point -> folded code point (int) or code points (tuple), filled from casefold.py on first need.
+_FOLDS = {}
+
+
+def _folds():
+    if not _FOLDS:
+        for first, count, stride, offset in casefold.RUNS:
+            for code in range(first, first + count * stride, stride):
+                _FOLDS[code] = code + offset
+        for code in casefold.MULTI:
+            _FOLDS[code] = casefold.MULTI[code]
+    return _FOLDS
+
+
+def fold_case(text):
+    """text as str.casefold() gives it, in MicroPython too: "Straße" -> "strasse", "ÉCOLE" -> "école"."""
     folded = []
     for char in text:
-        if "A" <= char <= "Z":
-            char = chr(ord(char) + 32)
-        folded.append(char)
-    return " ".join("".join(folded).split())
+        if char < "\x80":
+            if "A" <= char <= "Z":
+                char = chr(ord(char) + 32)
+            folded.append(char)
+            continue
+        found = _folds().get(ord(char))
+        if found is None:
+            folded.append(char)
+        elif isinstance(found, int):
+            folded.append(chr(found))
+        else:
+            folded.append("".join([chr(code) for code in found]))
+    return "".join(folded)
+
+
+def _words(text):
+    return " ".join([word for word in text.split(" ") if word])
+
+
+def _is_blank(text):
+    return all(char in _SPACES for char in text)
+
+
+def _trim(text, ends, at_start=True):
+    # By hand: MicroPython's str.strip(chars) compares bytes, not characters.
+    start = 0
+    end = len(text)
+    while at_start and start < end and text[start] in ends:
+        start += 1
+    while end > start and text[end - 1] in ends:
+        end -= 1
+    return text[start:end]
+
+
+def normalise_text(text):
+    """The form in which a typed answer and the accepted answers are compared (rules in this module's
+    docstring): case folded, quotes and apostrophes made plain, dashes read as spaces, punctuation at the
+    ends removed, one space between words. Both interpreters give the same result."""
+    plain = []
+    for char in fold_case(text):
+        if char in _SPACES or char in _DASHES:
+            char = " "
+        elif char in _DROPPED:
+            continue
+        elif char in _APOSTROPHES:
+            char = "'"
+        elif char in _QUOTES:
+            char = '"'
+        plain.append(char)
+    return _trim(_words("".join(plain)), _ENDS)
 
 
 def parse_number(text):
@@ -59,13 +159,61 @@ def parse_number(text):
     return value
 
 
+def _numeric_text(text):
+    # Not normalise_text: a leading minus and a decimal point are part of the number.
+    plain = []
+    for char in fold_case(text):
+        if char in _SPACES:
+            char = " "
+        elif char == "\u2212":
+            char = "-"
+        plain.append(char)
+    return _words("".join(plain))
+
+
+# _reading's answer for a number followed by something other than the question's unit.
+_OTHER_UNIT = "other unit"
+
+
+def _reading(key, text):
+    """The number in the question's unit (a float), _OTHER_UNIT, or None when text holds no number read as
+    the rules in this module's docstring say."""
+    text = _trim(_numeric_text(text), _NUMBER_ENDS, at_start=False)
+    number = parse_number(text)
+    if number is not None:
+        return number
+    unit = _numeric_text(key.get("unit") or "")
+    if not unit:
+        return None
+    if text.endswith(unit):
+        number = parse_number(text[: len(text) - len(unit)])
+        if number is not None:
+            return number
+    digits = 0
+    while digits < len(text) and text[digits] in "0123456789.,+-":
+        digits += 1
+    rest = text[digits:]
+    if parse_number(text[:digits]) is None or _is_blank(rest):
+        return None
+    for char in rest:
+        if char in "0123456789":
+            return None
+    return _OTHER_UNIT
+
+
 def read_numeric(key, text):
-    """The number in a reader's answer, with the question's unit allowed after it; None if unreadable."""
-    text = normalise_text(text)
-    unit = normalise_text(key.get("unit") or "")
-    if unit and text.endswith(unit):
-        text = text[: len(text) - len(unit)].strip()
-    return parse_number(text)
+    """The number in a reader's answer, with the question's unit allowed after it; None if there is none
+    or it is followed by another unit."""
+    number = _reading(key, text)
+    return None if number == _OTHER_UNIT else number
+
+
+def numeric_problem(key, text):
+    """The catalogue key of the message for a numeric box whose text holds no number ("quiz.enter_number",
+    its {example} a number), or None: for a number, an empty box, or a question of another type."""
+    if key.get("type") != "numeric" or not isinstance(text, str) or _is_blank(text):
+        return None
+    return ENTER_NUMBER if _reading(key, text) is None else None
 
 
 def _share(right, wrong, possible, shares):
@@ -156,30 +304,37 @@ def part_choices(key):
     return _scorer("_choices_", key["type"])(key)
 
 
+def _text_given(key, text):
+    # A numeric box holding no number is not answered yet (numeric_problem says why).
+    if not isinstance(text, str) or _is_blank(text):
+        return False
+    return key["type"] != "numeric" or _reading(key, text) is not None
+
+
 def is_answered(key, answer):
     """True when every part of the question has an answer (the submit check asks for this)."""
     family = question_types.family(key["type"])
     if family == question_types.CHOICE:
         return isinstance(answer, list) and len(answer) > 0
     if family == question_types.TEXT:
-        return isinstance(answer, str) and answer.strip() != ""
+        return _text_given(key, answer)
     if not isinstance(answer, dict):
         return False
     for part, _ in part_choices(key):
         value = answer.get(part)
-        if not isinstance(value, str) or not value.strip():
+        if not isinstance(value, str) or _is_blank(value):
             return False
     return True
 
 
-def _has_any(family, answer):
+def _has_any(key, family, answer):
     if family == question_types.CHOICE:
         return isinstance(answer, list) and len(answer) > 0
     if family == question_types.TEXT:
-        return isinstance(answer, str) and answer.strip() != ""
+        return _text_given(key, answer)
     if not isinstance(answer, dict):
         return False
-    return any(isinstance(value, str) and value.strip() for value in answer.values())
+    return any(isinstance(value, str) and not _is_blank(value) for value in answer.values())
 
 
 def score_question(key, answer):
@@ -192,7 +347,7 @@ def score_question(key, answer):
     possible = int(key.get("points", 1)) * 100
     kind = key["type"]
     family = question_types.family(kind)
-    if not _has_any(family, answer):
+    if not _has_any(key, family, answer):
         return _result(key, 0, possible, UNANSWERED)
     if family == question_types.CHOICE:
         picked = _picked(key, answer)

@@ -46,14 +46,19 @@ def answer(page, question, how="right"):
         box.locator("input").fill(right_text(question) if how == "right" else "%g" % (value + tolerance + 5))
     elif question.type == "order":
         count = len(question.steps)
+        places = {}
         for index, step in enumerate(question.steps):
             if how == "right":
-                place = index + 1
+                places[step.key] = index + 1
             elif how == "one-right":  # first step in place, the rest reversed: one of three right
-                place = 1 if index == 0 else count + 1 - index
+                places[step.key] = 1 if index == 0 else count + 1 - index
             else:
-                place = (index + 1) % count + 1
-            box.locator("#q-%s-%s" % (question.id, step.key)).select_option(str(place))
+                places[step.key] = (index + 1) % count + 1
+        if box.locator("ul.quiz-reorder").count():
+            arrange(box, sorted(places, key=places.get))
+        else:
+            for key, place in places.items():
+                box.locator("#q-%s-%s" % (question.id, key)).select_option(str(place))
     elif question.type == "cloze":
         for index, gap in enumerate(question.gaps):
             right = how == "right" or (how == "first-gap-only" and index == 0)
@@ -68,6 +73,40 @@ def answer(page, question, how="right"):
         for index, pair in enumerate(question.pairs):
             partner = partners[index] if how == "right" else partners[(index + 1) % len(partners)]
             box.locator("#q-%s-%s" % (question.id, pair.key)).select_option(partner)
+
+
+def shown_order(box):
+    return box.locator("li.quiz-row").evaluate_all("rows => rows.map(row => row.dataset.item)")
+
+
+def arrange(box, items):
+    """Put an order list made movable (quiz/reorder.py) in this order with its Move up buttons, as a learner
+    would; when it is already in that order, give it with the box "This order is my answer"."""
+    moved = False
+    for target, item in enumerate(items):
+        for _ in range(shown_order(box).index(item) - target):
+            box.locator('li.quiz-row[data-item="%s"] button[data-move="-1"]' % item).click()
+            moved = True
+    if not moved:
+        box.locator(".quiz-reorder__keep input").check()
+
+
+def keyboard_arrange(page, question, items):
+    """arrange() with keys only, from focus on one of the list's buttons: Tab or Shift+Tab to the Move up
+    button of the step to move, Enter to press it. Focus stays on that button as its row moves."""
+    box = page.locator("#q-" + question.id)
+    where = """([id, item]) => {
+        const buttons = Array.from(document.querySelectorAll('#q-' + id + ' .quiz-reorder button:enabled'));
+        const wanted = document.querySelector('#q-' + id + ' li[data-item="' + item + '"] button[data-move="-1"]');
+        return [buttons.indexOf(document.activeElement), buttons.indexOf(wanted)];
+    }"""
+    for target, item in enumerate(items):
+        while shown_order(box).index(item) > target:
+            now, wanted = page.evaluate(where, [question.id, item])
+            assert now >= 0, "focus left the list"
+            for _ in range(abs(wanted - now)):
+                page.keyboard.press("Tab" if wanted > now else "Shift+Tab")
+            page.keyboard.press("Enter")
 
 
 def answer_all(page, questions, how="right"):

@@ -85,6 +85,20 @@ def test_evidence_page_covers_each_claim_with_references(site_dir):
     assert "Weak evidence" in evidence.text
 
 
+def test_every_citation_links_to_its_reference(site_dir):
+    html = html_of(site_dir, "evidence")
+    prose, references = html[: html.index('id="references"')], html[html.index('id="references"') :]
+    reference_ids = re.findall(r'<li id="(ref-\d+)"', references)
+    assert reference_ids == ["ref-%d" % number for number in range(1, 7)]
+    links = re.findall(r'<a href="#(ref-\d+)">(\d+)</a>', prose)
+    assert all(target == "ref-" + number for target, number in links)
+    assert {target for target, _ in links} == set(reference_ids), "every reference is cited"
+    # Every number in a citation as the reader sees it, "[1, 2]", is one of those links.
+    text = " ".join(Blocks(prose, "md-typeset").blocks)
+    cited = [number for group in re.findall(r"\[(\d+(?:, \d+)*)\]", text) for number in group.split(", ")]
+    assert cited == [number for _, number in links]
+
+
 def test_quiz_links_to_the_evidence(site_dir):
     assert 'href="evidence.html#' in html_of(site_dir, "quiz")
 

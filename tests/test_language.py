@@ -68,8 +68,9 @@ def test_every_quiz_string_is_german_in_the_browser(german_site, new_page):
         page.goto(server.url + "quiz.html")
         page.wait_for_selector(READY, timeout=30000)
         main = site_questions()["self-check"]
-        # One question left out, one answered wrong: the messages, marks and verdicts of each case show.
-        page.click('form.quiz[data-quiz="self-check"] button[type=submit]')
+        # A question checked before it is answered, then one left out and one answered wrong: the notes,
+        # marks and verdicts of each case show.
+        page.click('#q-%s [data-quiz-action="check-question"]' % main[0].id)
         before = ui_text(page)
         answer_all(page, main)
         answer(page, next(q for q in main if q.type == "match"), "wrong")
@@ -77,16 +78,23 @@ def test_every_quiz_string_is_german_in_the_browser(german_site, new_page):
         after = ui_text(page)
     finally:
         server.stop()
-    # The article's own words stay English: a mark may quote a right answer ("Toes point outward").
-    content = [pair.right for question in main for pair in question.pairs]
+    # The article's own words stay English: a mark or the review may quote an answer ("Toes point outward").
+    content = sorted(
+        {pair.right for question in main for pair in question.pairs}
+        | {option.text for question in main for option in question.options}
+        | {step.text for question in main for step in question.steps},
+        key=len,
+        reverse=True,
+    )
     for text in (before, after):
         for quoted in content:
             text = text.replace(quoted, "")
-        assert [part for part in ENGLISH_PARTS if part in text] == []
-    assert GERMAN["quiz.check"] in before and GERMAN["quiz.unanswered"] in before
+        found = [part for part in ENGLISH_PARTS if part in text]
+        assert found == [], [text[max(0, text.find(part) - 80) : text.find(part) + 40] for part in found]
+    assert GERMAN["quiz.check"] in before and GERMAN["note.choose"] in before
     assert GERMAN["result.title"] in after and GERMAN["verdict.correct"] in after
     assert GERMAN["verdict.incorrect"] in after and GERMAN["mark.part_wrong"].split("{")[0] in after
-    assert "Ihr Ergebnis: %d von %d." % (len(main) - 1, len(main)) in after
+    assert "Ihr Ergebnis: %d von %d (" % (len(main) - 1, len(main)) in after
     assert page.recorder.errors == []
 
 

@@ -6,14 +6,15 @@ import re
 
 import pytest
 
-from quiz.page import PageError, has_quiz, inject, relative, settings
+from quiz import strings as catalogue
+from quiz.page import PageError, has_quiz, inject, relative, settings, wrap_quizzes
 from quiz.runtime import PYSCRIPT_UNUSED_PLUGINS, PYTHON_FILES, site_files
 
 QUESTION = (
     '<fieldset class="quiz-question" id="q-a" data-quiz-question="a" data-quiz-type="single" data-quiz="self-check">'
     "<legend>A?</legend></fieldset>"
 )
-STRINGS = {"quiz.check": "Check my answers"}
+STRINGS = catalogue.load("en")
 
 
 def page_with(body):
@@ -46,7 +47,13 @@ def test_addresses_are_relative_to_the_page(page_url, expected):
 
 def test_settings_from_front_matter():
     base = settings(STRINGS, {}, "quiz.html")
-    assert base == {"strings": STRINGS, "shuffle_questions": [], "result_note": "", "offline_copy": ""}
+    assert base == {
+        "strings": STRINGS,
+        "shuffle_questions": [],
+        "result_note": "",
+        "offline_copy": "",
+        "score_bands": {},
+    }
     assert settings(STRINGS, {"quiz_shuffle_questions": True}, "quiz.html")["shuffle_questions"] is True
     assert settings(STRINGS, {"quiz_shuffle_questions": ["safety"]}, "q.html")["shuffle_questions"] == ["safety"]
     assert settings(STRINGS, {"quiz_result_note": "Just a check."}, "q.html")["result_note"] == "Just a check."
@@ -104,3 +111,32 @@ def test_a_quiz_page_gains_the_runtime_once():
 def test_a_page_without_head_or_body_is_an_error():
     with pytest.raises(PageError):
         inject(QUESTION, "quiz.html", settings(STRINGS, {}, "quiz.html"))
+
+
+def question(question_id, quiz="self-check"):
+    return (
+        QUESTION.replace('id="q-a"', 'id="q-%s"' % question_id)
+        .replace('"a"', '"%s"' % question_id)
+        .replace('data-quiz="self-check"', 'data-quiz="%s"' % quiz)
+    )
+
+
+def test_questions_that_follow_each_other_become_one_form_in_its_starting_state():
+    body = question("a") + "\n" + question("b") + "<p>Between.</p>" + question("c") + question("d", "other")
+    out = wrap_quizzes(body, STRINGS, ["other"])
+    forms = re.findall(
+        r'<form class="quiz" id="quiz-([^"]+)" data-quiz="([^"]+)" data-quiz-state="starting"([^>]*)>', out
+    )
+    assert [(found[1], "data-quiz-shuffled" in found[2]) for found in forms] == [
+        ("self-check", False),
+        ("self-check", False),
+        ("other", True),
+    ]
+    first = out[: out.index("</form>")]
+    assert first.count("<fieldset") == 2 and "Between" not in first
+    # The parts that need the script are in the page from the start, disabled, and marked as needing it.
+    assert '<p class="quiz-progress">0 of 2 answered</p>' in first
+    assert '<p class="quiz-status" role="status">%s</p>' % STRINGS["status.starting"] in first
+    assert '<button type="submit" class="md-button md-button--primary" disabled>Check my answers</button>' in first
+    assert first.count("quiz-needs-js") == 2
+    assert '<section class="quiz-result"' in first and " hidden>" in first

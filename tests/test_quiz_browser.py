@@ -7,9 +7,10 @@ import pytest
 
 from quiz import scoring
 from quiz import strings as catalogue
+from quiz.runtime import PYTHON_FILES
 
 from .conftest import ARTICLE_SECTIONS, READY
-from .quiz_driver import answer, answer_all, right_text, site_questions
+from .quiz_driver import answer, answer_all, keyboard_arrange, right_text, site_questions
 from .site_pages import nav_page, nav_pages
 
 pytestmark = pytest.mark.browser
@@ -60,9 +61,14 @@ def test_quiz_covers_the_article_with_five_types_or_more():
 def test_quiz_reaches_ready_with_python(quiz_page):
     page = quiz_page
     assert page.get_attribute("html", "data-quiz-ready") == "2"
-    # Python hid the answers, added real submit buttons and a progress line to each quiz.
-    assert page.locator("details.quiz-answer:visible").count() == 0
+    # Python enabled what the build wrote: the check buttons of each quiz and of each question.
     assert page.locator("form.quiz button[type=submit]").all_inner_texts() == ["Check my answers"] * 2
+    # Only a reorderable list's first "Move up" and last "Move down" stay disabled.
+    assert page.locator("form.quiz button:disabled:not(.quiz-move)").count() == 0
+    assert page.locator('[data-quiz-action="check-question"]:enabled').count() == len(MAIN) + len(SAFETY)
+    # The answers stay where they were, collapsed: nothing moved when Python started.
+    assert page.locator("details.quiz-answer[open]").count() == 0
+    assert page.locator("details.quiz-answer:visible").count() == len(MAIN) + len(SAFETY)
     assert page.inner_text(MAIN_FORM + " .quiz-progress") == "0 of %d answered" % len(MAIN)
     assert page.recorder.errors == []
 
@@ -74,20 +80,23 @@ def test_all_right_gives_full_marks_and_a_review(quiz_page):
     submit(page)
     total = len(MAIN)
     result = page.inner_text(MAIN_FORM + " .quiz-result")
-    assert "You scored %d of %d." % (total, total) in result
+    assert "You scored %d of %d (100%%)." % (total, total) in result
     assert "not the health of your ankles" in result
     assert verdicts(page) == ["Correct"] * total
-    assert page.get_attribute(MAIN_FORM, "data-quiz-state") == "scored"
-    assert page.locator(MAIN_FORM + " details.quiz-answer[open]:visible").count() == total
-    # The review lists every question with the reader's answer, the right answer, explanation and link.
-    review = page.locator(MAIN_FORM + " .quiz-review__item")
+    assert page.get_attribute(MAIN_FORM, "data-quiz-state") == "finished"
+    # The review is one line per question, with the reader's answer, and opens on request.
+    assert page.locator(MAIN_FORM + " details.quiz-review[open]").count() == 0
+    page.click(MAIN_FORM + " details.quiz-review > summary")
+    review = page.locator(MAIN_FORM + " .quiz-review__list > .quiz-review__item")
     assert review.count() == total
     for index, question in enumerate(MAIN):
         item = review.nth(index).inner_text()
         assert item.startswith("Question %d: Correct." % (index + 1))
-        assert "Your answer: " in item and "Read the section:" in item
+        assert "Your answer: " in item
         if question.type in ("fill", "numeric"):
             assert "Your answer: %s" % right_text(question) in item
+        link = review.nth(index).locator("a")
+        assert link.get_attribute("href") == "#q-" + question.id
 
 
 def test_wrong_and_partial_answers_score_by_the_documented_rule(quiz_page):
@@ -105,15 +114,20 @@ def test_wrong_and_partial_answers_score_by_the_documented_rule(quiz_page):
     earned = (total - 4) * 100 + 67 + 33
     expected = scoring.format_score(earned, total * 100, catalogue.load("en"))
     assert expected == "%d of %d" % (total - 3, total)
-    assert "You scored %s." % expected in page.inner_text(MAIN_FORM + " .quiz-result")
+    assert "You scored %s (%d%%)." % (expected, round(100 * earned / (total * 100))) in page.inner_text(
+        MAIN_FORM + " .quiz-result"
+    )
     box = page.locator("#q-" + single.id)
     assert box.locator(".quiz-verdict").inner_text() == "Incorrect"
-    assert "(your choice, not correct)" in box.inner_text() and "(correct answer)" in box.inner_text()
+    assert "(chosen, wrong)" in box.inner_text() and "(missed)" in box.inner_text()
     assert page.locator("#q-%s .quiz-verdict" % multiple.id).inner_text() == "Partly correct: 0.67 of 1 point"
     assert page.locator("#q-%s .quiz-verdict" % order.id).inner_text() == "Partly correct: 0.33 of 1 point"
     assert page.locator("#q-%s .quiz-verdict" % fill.id).inner_text() == "Incorrect"
     assert "(correct)" in page.inner_text("#q-" + order.id)
     assert "(incorrect, the answer is " in page.inner_text("#q-" + order.id)
+    # The answer and explanation stay one click away, collapsed, so the page does not grow by all of them.
+    assert not page.locator("#q-%s .quiz-answer__explanation" % multiple.id).is_visible()
+    page.click("#q-%s details.quiz-answer > summary" % multiple.id)
     assert page.locator("#q-%s .quiz-answer__explanation" % multiple.id).is_visible()
 
 
@@ -151,41 +165,51 @@ def test_cloze_scores_each_gap_and_is_saved_and_restored(quiz_page):
     assert "(incorrect, the answer is %s)" % right_choice in text
 
 
-def test_incomplete_submit_names_the_missing_questions_and_focuses_the_first(quiz_page):
+def test_checking_with_questions_left_out_marks_them_and_lists_them(quiz_page):
     page = quiz_page
     answer(page, MAIN[0])
     submit(page)
-    status = page.inner_text(MAIN_FORM + " .quiz-status")
-    assert status == "Answer every question before checking. Not answered: questions %s." % ", ".join(
-        str(n) for n in range(2, len(MAIN) + 1)
-    )
-    assert active(page)["id"] == first_control(page, MAIN[1])
-    assert page.get_attribute(MAIN_FORM, "data-quiz-state") == "ready"
-    assert page.inner_text(MAIN_FORM + " .quiz-result") == ""
-    # The focused control is not hidden under the sticky header.
+    # Nothing blocks the check: the questions left out score 0, say so, and are listed to revisit.
+    assert page.get_attribute(MAIN_FORM, "data-quiz-state") == "finished"
+    assert verdicts(page) == ["Correct"] + ["Not answered"] * (len(MAIN) - 1)
+    revisit = page.locator(MAIN_FORM + " .quiz-result__revisit .quiz-review__item")
+    assert revisit.count() == len(MAIN) - 1
+    assert revisit.first.inner_text() == "Question 2: Not answered."
+    assert active(page)["text"] == "Your result"
+    # The focused heading is not hidden under the sticky header.
     header_bottom = page.evaluate("document.querySelector('.md-header').getBoundingClientRect().bottom")
-    assert page.evaluate("document.activeElement.getBoundingClientRect().top") >= header_bottom
-    # Answering a question clears its own message.
-    assert page.locator("#q-%s .quiz-error" % MAIN[1].id).count() == 1
-    answer(page, MAIN[1])
-    assert page.locator("#q-%s .quiz-error" % MAIN[1].id).count() == 0
+    assert page.evaluate("document.activeElement.getBoundingClientRect().top") >= header_bottom - 1
 
 
-def test_try_again_resets_everything(quiz_page):
+def test_start_over_resets_everything(quiz_page):
     page = quiz_page
     answer_all(page, MAIN)
     submit(page)
-    page.click(MAIN_FORM + ' button:has-text("Try again")')
+    page.click(MAIN_FORM + ' [data-quiz-action="start-over"]')
     assert page.get_attribute(MAIN_FORM, "data-quiz-state") == "ready"
     assert page.locator(MAIN_FORM + " input:checked").count() == 0
     assert page.locator(MAIN_FORM + " input:disabled, %s select:disabled" % MAIN_FORM).count() == 0
     assert page.locator(MAIN_FORM + " .quiz-verdict, %s .quiz-mark" % MAIN_FORM).count() == 0
-    assert page.locator(MAIN_FORM + " details.quiz-answer:visible").count() == 0
-    assert page.locator(MAIN_FORM + " .quiz-review:visible").count() == 0
-    assert page.inner_text(MAIN_FORM + " .quiz-result") == ""
+    assert page.locator(MAIN_FORM + " .quiz-result").is_hidden()
     assert page.inner_text(MAIN_FORM + " .quiz-progress") == "0 of %d answered" % len(MAIN)
     assert active(page)["id"] == first_control(page, MAIN[0])
-    assert stored(page) is None
+    saved_state = stored(page)
+    assert saved_state["finished"] is False and saved_state["checked"] == []
+
+
+def keyboard_choose(page, wanted):
+    """Choose an option of the focused drop-down with arrow keys. A native closed drop-down changes its value
+    with each key; a customisable one (appearance: base-select) opens its list on the first key, moves
+    through it, and takes the option with Enter. Either way focus ends on the drop-down."""
+    select = page.evaluate("document.activeElement.id")
+    for _ in range(15):
+        if page.evaluate("document.activeElement.value") == wanted:
+            break
+        page.keyboard.press("ArrowDown")
+    if page.evaluate("document.activeElement.id") != select:
+        page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == select
+    assert page.evaluate("id => document.getElementById(id).value", select) == wanted
 
 
 def keyboard_answer(page, question):
@@ -216,15 +240,18 @@ def keyboard_answer(page, question):
         for gap in question.gaps:
             assert page.evaluate("document.activeElement.dataset.part") == gap.key
             if gap.options:
-                wanted = next(option.key for option in gap.options if option.correct)
-                for _ in range(len(gap.options) + 1):
-                    if page.evaluate("document.activeElement.value") == wanted:
-                        break
-                    page.keyboard.press("ArrowDown")
-                assert page.evaluate("document.activeElement.value") == wanted
+                keyboard_choose(page, next(option.key for option in gap.options if option.correct))
             else:
                 page.keyboard.type(gap.accepted[0])
             page.keyboard.press("Tab")
+    elif question.type == "order" and page.locator("#q-%s ul.quiz-reorder" % question.id).count():
+        # From the list's first button: move the steps into order, then Tab past the list and its box
+        # "This order is my answer", which the moves ticked.
+        keyboard_arrange(page, question, [step.key for step in question.steps])
+        while page.evaluate("document.activeElement.closest('ul.quiz-reorder') !== null"):
+            page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.checked") is True
+        page.keyboard.press("Tab")
     else:
         rows = page.evaluate(
             "id => Array.from(document.querySelectorAll('#q-' + id + ' li.quiz-row'), r => r.dataset.item)", question.id
@@ -234,12 +261,7 @@ def keyboard_answer(page, question):
                 wanted = str([step.key for step in question.steps].index(item) + 1)
             else:
                 wanted = next(pair.right_key for pair in question.pairs if pair.key == item)
-            # A closed select takes arrow keys in Chromium: step down until the right option is chosen.
-            for _ in range(12):
-                if page.evaluate("document.activeElement.value") == wanted:
-                    break
-                page.keyboard.press("ArrowDown")
-            assert page.evaluate("document.activeElement.value") == wanted
+            keyboard_choose(page, wanted)
             page.keyboard.press("Tab")
 
 
@@ -254,15 +276,22 @@ def test_keyboard_only_from_page_top_to_result(quiz_page):
     for question in MAIN:
         if page.evaluate("document.activeElement.tagName") == "SUMMARY":
             page.keyboard.press("Tab")  # a question's "Show a hint" comes before its answers
-        assert active(page)["id"] == first_control(page, question), question.id
+        assert page.evaluate("document.activeElement.closest('fieldset').id") == "q-" + question.id
+        if not page.locator("#q-%s [data-reorder]" % question.id).count():
+            assert active(page)["id"] == first_control(page, question), question.id
         keyboard_answer(page, question)
+        # After the answers: the question's own check button, then its "Show the answer".
+        assert active(page)["text"] == "Check this question", question.id
+        page.keyboard.press("Tab")
+        assert active(page)["text"] == "Show the answer", question.id
+        page.keyboard.press("Tab")
     assert active(page)["text"] == "Check my answers"
     page.keyboard.press("Enter")
     total = len(MAIN)
-    assert "You scored %d of %d." % (total, total) in page.inner_text(MAIN_FORM + " .quiz-result")
+    assert "You scored %d of %d (100%%)." % (total, total) in page.inner_text(MAIN_FORM + " .quiz-result")
     assert active(page)["text"] == "Your result"
-    page.keyboard.press("Shift+Tab")
-    assert active(page)["text"] == "Try again"
+    page.keyboard.press("Tab")
+    assert active(page)["text"] == "Start over"
     page.keyboard.press("Enter")
     assert active(page)["id"] == first_control(page, MAIN[0])
     assert page.locator(MAIN_FORM + " input:checked").count() == 0
@@ -287,7 +316,7 @@ def test_answers_persist_across_reloads(quiz_page):
     assert page.inner_text(MAIN_FORM + " .quiz-progress") == "5 of %d answered" % len(MAIN)
     answer_all(page, MAIN[5:])
     submit(page)
-    assert "You scored %d of %d." % (len(MAIN), len(MAIN)) in page.inner_text(MAIN_FORM + " .quiz-result")
+    assert "You scored %d of %d (100%%)." % (len(MAIN), len(MAIN)) in page.inner_text(MAIN_FORM + " .quiz-result")
     assert page.inner_text(MAIN_FORM + " .quiz-status") == ""
 
 
@@ -309,9 +338,10 @@ def test_saved_answers_follow_question_ids_not_positions(quiz_page):
         orders.add(
             tuple(page.evaluate("Array.from(document.querySelectorAll('%s fieldset'), f => f.id)" % SAFETY_FORM))
         )
-        submit(page, SAFETY_FORM)
-        assert "You scored %d of %d." % (len(SAFETY), len(SAFETY)) in page.inner_text(SAFETY_FORM + " .quiz-result")
+        assert page.inner_text(SAFETY_FORM + " .quiz-progress") == "%d of %d answered" % (len(SAFETY), len(SAFETY))
     assert len(orders) > 1, "question order never changed with the seed"
+    submit(page, SAFETY_FORM)
+    assert "You scored %d of %d (100%%)." % (len(SAFETY), len(SAFETY)) in page.inner_text(SAFETY_FORM + " .quiz-result")
 
 
 def test_shuffled_options_are_stable_for_a_reader(quiz_page):
@@ -349,7 +379,7 @@ def test_bad_saved_answers_are_discarded_with_a_message(new_page, server, case):
     assert page.inner_text(MAIN_FORM + " .quiz-progress") == "0 of %d answered" % len(MAIN)
     answer_all(page, MAIN)
     submit(page)
-    assert "You scored %d of %d." % (len(MAIN), len(MAIN)) in page.inner_text(MAIN_FORM + " .quiz-result")
+    assert "You scored %d of %d (100%%)." % (len(MAIN), len(MAIN)) in page.inner_text(MAIN_FORM + " .quiz-result")
     assert page.recorder.errors == []
 
 
@@ -359,7 +389,11 @@ def test_clear_my_answers(quiz_page):
     page.click(MAIN_FORM + ' button:has-text("Clear my answers")')
     assert page.inner_text(MAIN_FORM + " .quiz-status") == "Your answers were cleared."
     assert page.inner_text(MAIN_FORM + " .quiz-progress") == "0 of %d answered" % len(MAIN)
-    assert stored(page) is None
+    assert [
+        question.id
+        for question in MAIN
+        if scoring.is_answered(question.answer_key(), stored(page)["answers"][question.id])
+    ] == []
     page.reload()
     page.wait_for_selector(READY)
     assert page.inner_text(MAIN_FORM + " .quiz-progress") == "0 of %d answered" % len(MAIN)
@@ -369,14 +403,15 @@ def test_two_quizzes_on_one_page_are_independent(quiz_page):
     page = quiz_page
     answer_all(page, SAFETY)
     submit(page, SAFETY_FORM)
-    assert "You scored %d of %d." % (len(SAFETY), len(SAFETY)) in page.inner_text(SAFETY_FORM + " .quiz-result")
+    assert "You scored %d of %d (100%%)." % (len(SAFETY), len(SAFETY)) in page.inner_text(SAFETY_FORM + " .quiz-result")
     assert page.get_attribute(MAIN_FORM, "data-quiz-state") == "ready"
-    assert page.inner_text(MAIN_FORM + " .quiz-result") == ""
+    assert page.locator(MAIN_FORM + " .quiz-result").is_hidden()
     assert page.locator(MAIN_FORM + " .quiz-verdict").count() == 0
     answer(page, MAIN[0])
     submit(page)
-    assert page.inner_text(MAIN_FORM + " .quiz-status").startswith("Answer every question")
-    assert page.inner_text(SAFETY_FORM + " .quiz-status") == ""
+    assert page.inner_text(MAIN_FORM + " .quiz-result__score").startswith("You scored 1 of %d" % len(MAIN))
+    # Each quiz keeps its own result.
+    assert "You scored %d of %d" % (len(SAFETY), len(SAFETY)) in page.inner_text(SAFETY_FORM + " .quiz-result")
     assert stored(page, "quiz-answers/v1/safety")["quiz"] == "safety"
     assert stored(page)["quiz"] == "self-check"
 
@@ -406,7 +441,8 @@ def test_without_javascript_every_question_and_answer_is_readable(new_page, serv
     page = new_page(java_script_enabled=False)
     page.goto(server + "/quiz.html")
     assert page.locator("fieldset.quiz-question").count() == len(MAIN) + len(SAFETY)
-    assert page.locator("form.quiz").count() == 0
+    # What needs the script (progress, status, check buttons) is not shown without it.
+    assert page.locator("form.quiz button:visible, .quiz-progress:visible, .quiz-status:visible").count() == 0
     for question in MAIN:
         box = page.locator("#q-" + question.id)
         box.locator("details.quiz-answer summary").click()
@@ -472,8 +508,8 @@ def test_quiz_runtime_is_requested_after_the_text_is_on_screen(new_page, server)
           };
         }"""
     )
-    # PyScript's entry and chunks, the interpreter and its wasm, the quiz's five modules: each fetched once.
-    assert len(timings["names"]) == 10 == len(set(timings["names"])), " ".join(timings["names"])
+    # PyScript's entry and two chunks, the interpreter and its wasm, the quiz's modules: each fetched once.
+    assert len(timings["names"]) == 5 + len(PYTHON_FILES) == len(set(timings["names"])), " ".join(timings["names"])
     assert {"core.js", "micropython.mjs", "micropython.wasm", "app.py", "scoring.py"} <= set(timings["names"])
     assert timings["first"] >= min(timings["paint"], timings["parsed"]), timings
 

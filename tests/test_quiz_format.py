@@ -18,6 +18,8 @@ from hypothesis import strategies as st
 from quiz import scoring
 from quiz import strings as catalogue
 from quiz.check import check_docs, find_fences
+from quiz.page import PageError
+from quiz.page import settings as page_settings
 from quiz.parse import parse_question
 from quiz.question_types import TYPE_NAMES
 from quiz.render import json_for_script, render_question
@@ -90,6 +92,25 @@ def test_mkdocs_build_fails_listing_every_error(tmp_path):
     assert "docs/broken.md:11: option box [?] is not valid" in output
     assert "quiz blocks have 8 error(s)" in output
     assert "Traceback" not in output
+
+
+def test_score_bands_reach_the_page_settings_highest_first():
+    bands = [{"from": 0, "text": " Read it again. "}, {"from": 80, "text": "Well done."}, {"from": 50.5, "text": "OK."}]
+    found = page_settings(STRINGS, {"quiz_score_bands": {"self-check": bands}}, "quiz.html")["score_bands"]
+    assert found == {"self-check": [[80, "Well done."], [50.5, "OK."], [0, "Read it again."]]}
+    assert page_settings(STRINGS, {}, "quiz.html")["score_bands"] == {}
+    for wrong in ({"self-check": [{"from": 120, "text": "Too high."}]}, {"self-check": "Well done."}, ["x"]):
+        with pytest.raises(PageError):
+            page_settings(STRINGS, {"quiz_score_bands": wrong}, "quiz.html")
+
+
+def test_site_quizzes_have_score_bands():
+    from mkdocs.utils.meta import get_data
+
+    meta = get_data((DOCS / "quiz.md").read_text(encoding="utf-8"))[1]
+    bands = page_settings(STRINGS, meta, "quiz.html")["score_bands"]
+    assert set(bands) == {"self-check", "safety"}
+    assert all(listed[-1][0] == 0 for listed in bands.values())
 
 
 def test_nested_fences_are_not_quizzes():

@@ -3,8 +3,10 @@ and under MicroPython, the interpreter the page uses."""
 
 import importlib
 import json
+import runpy
 import shutil
 import subprocess
+import sys
 
 import pytest
 
@@ -43,20 +45,25 @@ def test_cpython_matches_vector(vector):
     assert plain(getattr(MODULES[vector["module"]], vector["call"])(*vector["args"])) == vector["expect"]
 
 
-@pytest.fixture(scope="module")
-def micropython_results():
+def run_micropython(vectors_path):
     node = shutil.which("node")
     assert node, "Node.js is needed to run MicroPython outside the browser (sh tools/install-system-deps.sh)"
     run = subprocess.run(
-        [node, str(ROOT / "tests" / "micropython" / "run_vectors.mjs"), str(ROOT / "quiz"), str(VECTORS_PATH)],
+        [node, str(ROOT / "tests" / "micropython" / "run_vectors.mjs"), str(ROOT / "quiz"), str(vectors_path)],
         capture_output=True,
         text=True,
         timeout=120,
     )
     assert run.returncode == 0, run.stderr
-    output = json.loads(run.stdout.strip().splitlines()[-1])
+    # Split at newlines only: a result may hold other line separators (U+2028, U+0085).
+    output = json.loads(run.stdout.strip().split("\n")[-1])
     assert output["implementation"] == "micropython"
     return {result["name"]: result for result in output["results"]}
+
+
+@pytest.fixture(scope="module")
+def micropython_results():
+    return run_micropython(VECTORS_PATH)
 
 
 @pytest.mark.parametrize("vector", VECTORS, ids=IDS)
@@ -92,3 +99,40 @@ def test_shuffled_is_a_permutation():
     for seed in range(1, 200):
         items = list(range(seed % 9))
         assert sorted(shuffle.shuffled(items, seed)) == items
+
+
+def test_casefold_table_is_current():
+    """quiz/casefold.py is what tools/make_casefold.py makes from this Python's Unicode data: after a Python
+    upgrade that moves it, run `.venv/bin/python tools/make_casefold.py` and commit the result."""
+    made = runpy.run_path(str(ROOT / "tools" / "make_casefold.py"))["source"]()
+    assert (ROOT / "quiz" / "casefold.py").read_text(encoding="utf-8") == made, "run tools/make_casefold.py"
+
+
+# Every code point but the surrogates, which UTF-8 (and so JSON in a file) cannot carry.
+EVERY_CHARACTER = "".join(chr(code) for code in range(sys.maxunicode + 1) if not 0xD800 <= code <= 0xDFFF)
+
+
+def folds(code):
+    return chr(code).casefold() != chr(code)
+
+
+def test_fold_case_is_str_casefold():
+    assert scoring.fold_case(EVERY_CHARACTER) == EVERY_CHARACTER.casefold()
+
+
+def test_micropython_folds_as_cpython(tmp_path):
+    # The Basic Multilingual Plane, and the rest of the table with each entry's neighbours: all of Unicode
+    # takes MicroPython over two minutes.
+    beyond = {code + step for code in range(0x10000, sys.maxunicode + 1) for step in (-1, 0, 1) if folds(code)}
+    text = EVERY_CHARACTER[: 0x10000 - 0x800] + "".join(chr(code) for code in sorted(beyond))
+    vector = {"name": "every character", "module": "scoring", "call": "fold_case", "args": [text]}
+    path = tmp_path / "every_character.jsonl"
+    path.write_text(json.dumps(vector, ensure_ascii=False) + "\n", encoding="utf-8")
+    result = run_micropython(path)["every character"]
+    assert "error" not in result, result["error"]
+    assert result["value"] == text.casefold()
+
+
+def test_white_space_is_what_python_calls_white_space():
+    # The browser cannot ask str.isspace() (MicroPython knows ASCII only), so the list is written out.
+    assert set(scoring._SPACES) == {char for char in EVERY_CHARACTER if char.isspace()}

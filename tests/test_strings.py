@@ -77,4 +77,4 @@ def test_missing_and_unknown_keys_are_named(tmp_path, monkeypatch):
     message = str(raised.value)
     assert "missing key(s): quiz.check" in message
     assert "unknown key(s): quiz.no_such_key" in message
-    assert "result.score: placeholders ['points'], expected ['score']" in message
+    assert "result.score: placeholders ['points'], expected ['percent', 'score']" in message

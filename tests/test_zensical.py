@@ -77,6 +77,6 @@ def test_the_quiz_runs_in_the_zensical_build(zensical_site, new_page):
         answer_all(page, main)
         page.click('form.quiz[data-quiz="self-check"] button[type=submit]')
         result = page.inner_text('form.quiz[data-quiz="self-check"] .quiz-result')
-        assert "You scored %d of %d." % (len(main), len(main)) in result
+        assert "You scored %d of %d (100%%)." % (len(main), len(main)) in result
     finally:
         server.stop()

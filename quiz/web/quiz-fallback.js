@@ -5,6 +5,10 @@
 // Its words come from the page's quiz settings (<script type="application/json" id="quiz-settings">, in
 // the site's language), read when a message is shown, by which time the page has been parsed.
 (function () {
+  // The quiz's controls (progress, status, check buttons) show from the first paint, in their starting
+  // state, only where scripts run: quiz.css keys them on this class. A failure takes it away again, and the
+  // page reads as it does without JavaScript.
+  document.documentElement.classList.add("quiz-js");
   var TIMEOUT = 20000;
   var shown = false;
   // The runtime's own folder (assets/quiz/), as an absolute URL: this file sits in its web/ subfolder.
@@ -56,9 +60,10 @@
 
   function show(reasonKey) {
     if (shown || ready()) return;
-    var first = document.querySelector("fieldset.quiz-question");
+    var first = document.querySelector("form.quiz") || document.querySelector("fieldset.quiz-question");
     if (!first) return;
     shown = true;
+    document.documentElement.classList.remove("quiz-js");
     var box = document.createElement("div");
     box.className = "admonition warning quiz-fallback";
     box.setAttribute("role", "alert");
