@@ -11,40 +11,13 @@ from storage is ever parsed as HTML.
 import json
 
 from pyscript import document, window
-from pyscript.ffi import create_proxy
 
+import dom
 import question_types
 import reorder
 import saved
 import scoring
 import shuffle
-
-# Handlers must outlive this module's top level, or the proxies are collected.
-_KEEP = []
-
-
-def _el(tag, class_name=None, text=None):
-    node = document.createElement(tag)
-    if class_name:
-        node.className = class_name
-    if text is not None:
-        node.textContent = text
-    return node
-
-
-def _nodes(root, selector):
-    found = root.querySelectorAll(selector)
-    return [found.item(i) for i in range(found.length)]
-
-
-def _proxy(function):
-    proxy = create_proxy(function)
-    _KEEP.append(proxy)
-    return proxy
-
-
-def _text(node):
-    return " ".join(str(node.textContent).split()) if node else ""
 
 
 def _label_text(node):
@@ -52,9 +25,9 @@ def _label_text(node):
     if not node:
         return ""
     copy = node.cloneNode(True)
-    for mark in _nodes(copy, ".quiz-mark"):
+    for mark in dom.nodes(copy, ".quiz-mark"):
         mark.remove()
-    return _text(copy)
+    return dom.text(copy)
 
 
 def _settings():
@@ -80,7 +53,7 @@ def say(key, values=None):
 
 
 def _button(text, action, primary=False):
-    node = _el("button", "md-button md-button--primary" if primary else "md-button", text)
+    node = dom.el("button", "md-button md-button--primary" if primary else "md-button", text)
     node.type = "button"
     node.setAttribute("data-quiz-action", action)
     return node
@@ -137,9 +110,9 @@ class PageQuestion:
         self.legend = fieldset.querySelector("legend")
         self.details = fieldset.querySelector("details.quiz-answer")
         self.check_button = fieldset.querySelector('[data-quiz-action="check-question"]')
-        self.inputs = _nodes(fieldset, "input, select")
+        self.inputs = dom.nodes(fieldset, "input, select")
         self.parts = {}
-        for node in _nodes(fieldset, "[data-part]"):
+        for node in dom.nodes(fieldset, "[data-part]"):
             self.parts[node.getAttribute("data-part")] = node
         self.added = []
         self.note = None
@@ -193,11 +166,11 @@ class PageQuestion:
     def shuffle_options(self, seed):
         if self.family != question_types.CHOICE or not self.fieldset.hasAttribute("data-quiz-shuffle"):
             return
-        options = _nodes(self.fieldset, "li.quiz-option")
+        options = dom.nodes(self.fieldset, "li.quiz-option")
         parent = options[0].parentNode
         for node in shuffle.shuffled(options, shuffle.seed_from_text(self.id) ^ seed):
             parent.appendChild(node)
-        self.inputs = _nodes(self.fieldset, "input")
+        self.inputs = dom.nodes(self.fieldset, "input")
 
     # Notes, marks and feedback.
     def problem(self):
@@ -212,7 +185,7 @@ class PageQuestion:
         family_note = "note.order" if self.fieldset.querySelector("[data-reorder]") else NOTES[self.family]
         text = text or self.problem() or say(family_note)
         if self.note is None:
-            self.note = _el("p", "quiz-error")
+            self.note = dom.el("p", "quiz-error")
             self.note.id = self.fieldset.id + "-note"
             self.legend.after(self.note)
             for node in self.inputs:
@@ -255,7 +228,7 @@ class PageQuestion:
         return node
 
     def _mark(self, node, text, state, after=False):
-        span = self._add(_el("span", "quiz-mark quiz-mark--" + state, " (" + text + ")"))
+        span = self._add(dom.el("span", "quiz-mark quiz-mark--" + state, " (" + text + ")"))
         if after:
             node.after(span)
         else:
@@ -266,7 +239,7 @@ class PageQuestion:
         self.clear_note()
         self.result = result
         # In the row of the question's button, which is there from the first paint: marking adds no line.
-        verdict = self._add(_el("strong", "quiz-verdict quiz-verdict--" + result["verdict"]))
+        verdict = self._add(dom.el("strong", "quiz-verdict quiz-verdict--" + result["verdict"]))
         verdict.textContent = scoring.verdict_text(result, STRINGS)
         self.check_button.before(verdict)
         if self.family == question_types.CHOICE:
@@ -292,11 +265,11 @@ class PageQuestion:
                 else:
                     shown = value
                     if str(control.tagName).lower() == "select":
-                        shown = _text(control.querySelector('option[value="%s"]' % value))
+                        shown = dom.text(control.querySelector('option[value="%s"]' % value))
                     self._mark(target, say("mark.part_wrong", {"answer": shown}), "wrong", target is control)
         for node in self.inputs:
             node.disabled = True
-        for node in _nodes(self.fieldset, "[data-reorder] button"):
+        for node in dom.nodes(self.fieldset, "[data-reorder] button"):
             node.disabled = True
         self.check_button.textContent = say("question.retry")
         self.check_button.setAttribute("data-quiz-action", "retry-question")
@@ -310,7 +283,7 @@ class PageQuestion:
         # The answer's list item is "<em>option</em> feedback": the feedback is what follows the option.
         copy = source.cloneNode(True)
         copy.querySelector("em").remove()
-        text = _el("p", "quiz-option__feedback")
+        text = dom.el("p", "quiz-option__feedback")
         while copy.firstChild:
             text.appendChild(copy.firstChild)
         node.closest("li").appendChild(self._add(text))
@@ -340,10 +313,10 @@ class PageQuestion:
         if self.family == question_types.TEXT:
             return self.answer().strip()
         parts = []
-        for node in _nodes(self.fieldset, "[data-part]"):
+        for node in dom.nodes(self.fieldset, "[data-part]"):
             label = _label_text(self.fieldset.querySelector('label[for="%s"]' % node.id))
             if str(node.tagName).lower() == "select":
-                value = _text(node.options.item(node.selectedIndex))
+                value = dom.text(node.options.item(node.selectedIndex))
             else:
                 value = str(node.value).strip()
             parts.append("%s: %s" % (label, value))
@@ -358,7 +331,7 @@ class Quiz:
         self.id = str(form.getAttribute("data-quiz"))
         self.storage_key = saved.storage_key(self.id)
         self.history_key = saved.history_key(self.id)
-        self.questions = [PageQuestion(fieldset) for fieldset in _nodes(form, "fieldset.quiz-question")]
+        self.questions = [PageQuestion(fieldset) for fieldset in dom.nodes(form, "fieldset.quiz-question")]
         self.progress = form.querySelector(".quiz-progress")
         self.status = form.querySelector(".quiz-status")
         self.submit = form.querySelector("button[type=submit]")
@@ -370,7 +343,7 @@ class Quiz:
         self.snapshot = None
 
         # The build wrote every button disabled, for the time Python starts.
-        for node in _nodes(form, "button[disabled]"):
+        for node in dom.nodes(form, "button[disabled]"):
             node.disabled = False
         seed = self.seed()
         for question in self.questions:
@@ -386,11 +359,11 @@ class Quiz:
             question.enhance()
 
         self.load()
-        form.addEventListener("submit", _proxy(self.on_submit))
-        form.addEventListener("click", _proxy(self.on_click))
-        form.addEventListener("change", _proxy(self.on_edit))
-        form.addEventListener("input", _proxy(self.on_edit))
-        form.addEventListener("keydown", _proxy(self.on_key))
+        form.addEventListener("submit", dom.proxy(self.on_submit))
+        form.addEventListener("click", dom.proxy(self.on_click))
+        form.addEventListener("change", dom.proxy(self.on_edit))
+        form.addEventListener("input", dom.proxy(self.on_edit))
+        form.addEventListener("keydown", dom.proxy(self.on_key))
         self.update_progress()
         form.setAttribute("data-quiz-state", "finished" if self.finished else "ready")
 
@@ -545,8 +518,8 @@ class Quiz:
         if message:
             self.status.textContent = say(message)
         if fresh:
-            self.heading.focus(window.JSON.parse('{"preventScroll": true}'))
-            self.heading.scrollIntoView(window.JSON.parse('{"block": "start"}'))
+            self.heading.focus(dom.js_object({"preventScroll": True}))
+            self.heading.scrollIntoView(dom.js_object({"block": "start"}))
 
     def answers(self):
         return {question.id: question.answer() for question in self.questions}
@@ -557,26 +530,25 @@ class Quiz:
         add = self.result.appendChild
         score = scoring.format_score(marked["earned"], marked["possible"], STRINGS)
         percent = _percent(marked["earned"], marked["possible"])
-        add(_el("p", "quiz-result__score", say("result.score", {"score": score, "percent": percent})))
+        add(dom.el("p", "quiz-result__score", say("result.score", {"score": score, "percent": percent})))
         band = self.band(percent)
         note = SETTINGS.get("result_note") or ""
         if band or note:
-            add(_el("p", "quiz-result__feedback", " ".join(text for text in (band, note) if text)))
-        add(_el("p", "quiz-result__history", self.history_text(previous, attempts)))
+            add(dom.el("p", "quiz-result__feedback", " ".join(text for text in (band, note) if text)))
+        add(dom.el("p", "quiz-result__history", self.history_text(previous, attempts)))
         to_revisit = [q for q in self.questions if q.result and q.result["verdict"] != scoring.CORRECT]
         if to_revisit:
-            add(_el("p", "quiz-result__revisit-title", say("result.revisit")))
-            add(self.review_list(to_revisit, "quiz-result__revisit", with_answers=False))
+            add(self.revisit_line(to_revisit))
         else:
-            add(_el("p", None, say("result.all_right")))
-        actions = _el("div", "quiz-result__actions")
+            add(dom.el("p", None, say("result.all_right")))
+        actions = dom.el("div", "quiz-result__actions")
         if to_revisit:
             actions.appendChild(_button(say("result.retry_wrong"), "retry-wrong", primary=True))
         actions.appendChild(_button(say("result.start_over"), "start-over"))
         add(actions)
-        review = _el("details", "quiz-review")
-        review.appendChild(_el("summary", None, say("review.summary")))
-        review.appendChild(self.review_list(self.questions, "quiz-review__list", with_answers=True))
+        review = dom.el("details", "quiz-review")
+        review.appendChild(dom.el("summary", None, say("review.summary")))
+        review.appendChild(self.review_list(self.questions))
         add(review)
 
     def band(self, percent):
@@ -599,23 +571,35 @@ class Quiz:
             parts.append(say("result.best", {"score": scoring.format_score(best["earned"], best["possible"], STRINGS)}))
         return " ".join(parts)
 
-    def review_list(self, questions, class_name, with_answers):
-        listing = _el("ol", class_name)
+    def revisit_line(self, questions):
+        """One paragraph of links, so the result stays on a phone's first screen: "To revisit: Question 3
+        (Incorrect), Question 7 (Not answered)"."""
+        line = dom.el("p", "quiz-result__revisit", say("result.revisit") + " ")
+        for index, question in enumerate(questions):
+            link = dom.el("a", None, say("review.question", {"n": question.number}))
+            link.href = "#" + question.fieldset.id
+            line.appendChild(link)
+            verdict = " (%s)" % scoring.verdict_text(question.result, STRINGS)
+            line.appendChild(document.createTextNode(verdict + ("," if index < len(questions) - 1 else "") + " "))
+        return line
+
+    def review_list(self, questions):
+        listing = dom.el("ol", "quiz-review__list")
         for question in questions:
-            item = _el("li", "quiz-review__item")
-            title = _el("p")
-            link = _el("a", None, say("review.question", {"n": question.number}))
+            item = dom.el("li", "quiz-review__item")
+            title = dom.el("p")
+            link = dom.el("a", None, say("review.question", {"n": question.number}))
             link.href = "#" + question.fieldset.id
             title.appendChild(link)
             title.appendChild(document.createTextNode(": " + scoring.verdict_text(question.result, STRINGS) + "."))
             item.appendChild(title)
-            if with_answers and question.has_any():
-                item.appendChild(_el("p", None, say("review.your_answer", {"answer": question.describe_answer()})))
+            if question.has_any():
+                item.appendChild(dom.el("p", None, say("review.your_answer", {"answer": question.describe_answer()})))
             listing.appendChild(item)
         return listing
 
     def clear_result(self):
-        for node in _nodes(self.result, ":scope > :not(.quiz-result__title)"):
+        for node in dom.nodes(self.result, ":scope > :not(.quiz-result__title)"):
             node.remove()
 
     def hide_result(self):
@@ -682,9 +666,8 @@ def _announce_ready(count):
     document.documentElement.setAttribute("data-quiz-ready", str(count))
     # Lets benchmarks measure navigation -> usable quiz with the browser's own clock.
     window.performance.mark("quiz-ready")
-    init = window.JSON.parse(json.dumps({"detail": {"quizzes": count}}))
-    document.dispatchEvent(window.CustomEvent.new("quiz:ready", init))
+    document.dispatchEvent(window.CustomEvent.new("quiz:ready", dom.js_object({"detail": {"quizzes": count}})))
 
 
-QUIZZES = [Quiz(form) for form in _nodes(document, "form.quiz")]
+QUIZZES = [Quiz(form) for form in dom.nodes(document, "form.quiz")]
 _announce_ready(len(QUIZZES))

@@ -14,44 +14,12 @@ emptied, the rows stay where they are). Places that are not 1 to n once each (a 
 missing, from the selects or from storage) are no order: the list goes back to its first order, unanswered.
 """
 
-import json
-
 from pyscript import document, window
-from pyscript.ffi import create_proxy
 
-# Handlers must outlive the call that made them, or the proxies are collected.
-_KEEP = []
+import dom
+
 # The enhanced lists, by their fieldset's id.
 _LISTS = {}
-
-
-def _proxy(function):
-    proxy = create_proxy(function)
-    _KEEP.append(proxy)
-    return proxy
-
-
-def _el(tag, class_name=None, text=None):
-    node = document.createElement(tag)
-    if class_name:
-        node.className = class_name
-    if text is not None:
-        node.textContent = text
-    return node
-
-
-def _nodes(root, selector):
-    found = root.querySelectorAll(selector)
-    return [found.item(i) for i in range(found.length)]
-
-
-def _text(node):
-    return " ".join(str(node.textContent).split()) if node else ""
-
-
-def _options(data):
-    """A plain JavaScript object, for event and observer options."""
-    return window.JSON.parse(json.dumps(data))
 
 
 class _List:
@@ -69,49 +37,49 @@ class _List:
         # keeps its layout when Python starts.
         self.keep = fieldset.querySelector(".quiz-reorder__keep input")
         if not self.keep:
-            self.keep = _el("input")
+            self.keep = dom.el("input")
             self.keep.type = "checkbox"
             self.keep.id = str(fieldset.id) + "-keep"
-            label = _el("label", None, say("reorder.keep"))
+            label = dom.el("label", None, say("reorder.keep"))
             label.htmlFor = self.keep.id
-            keep_line = _el("p", "quiz-reorder__keep")
+            keep_line = dom.el("p", "quiz-reorder__keep")
             keep_line.appendChild(self.keep)
             keep_line.appendChild(label)
             listing.after(keep_line)
         # Spoken after each move; empty until then, as a live region must exist before it changes.
-        self.live = _el("p", "quiz-visually-hidden")
+        self.live = dom.el("p", "quiz-visually-hidden")
         self.live.setAttribute("aria-live", "polite")
         self.keep.closest("p").after(self.live)
         listing.classList.add("quiz-reorder")
-        listing.addEventListener("click", _proxy(self.on_click))
-        self.keep.addEventListener("change", _proxy(self.on_keep))
+        listing.addEventListener("click", dom.proxy(self.on_click))
+        self.keep.addEventListener("change", dom.proxy(self.on_keep))
         # app.py disables the selects when it marks the question and enables them again to retry it: the
         # buttons and the box follow.
-        observer = window.MutationObserver.new(_proxy(self.on_disabled))
-        _KEEP.append(observer)
+        observer = window.MutationObserver.new(dom.proxy(self.on_disabled))
+        dom.keep(observer)
         for row in rows:
-            observer.observe(self.select(row), _options({"attributes": True, "attributeFilter": ["disabled"]}))
+            observer.observe(self.select(row), dom.js_object({"attributes": True, "attributeFilter": ["disabled"]}))
 
     def _enhance_row(self, row):
         item = str(row.getAttribute("data-item"))
-        text = _text(row.querySelector("label"))
+        text = dom.text(row.querySelector("label"))
         self.texts[item] = text
-        row.prepend(_el("span", "quiz-row__place"))
+        row.prepend(dom.el("span", "quiz-row__place"))
         self.select(row).hidden = True
-        moves = _el("span", "quiz-row__moves")
+        moves = dom.el("span", "quiz-row__moves")
         for step, key, glyph in ((-1, "reorder.up", "\u2191"), (1, "reorder.down", "\u2193")):
-            button = _el("button", "quiz-move")
+            button = dom.el("button", "quiz-move")
             button.type = "button"
             button.setAttribute("data-move", str(step))
             button.setAttribute("aria-label", self.say(key, {"step": text}))
-            sign = _el("span", None, glyph)
+            sign = dom.el("span", None, glyph)
             sign.setAttribute("aria-hidden", "true")
             button.appendChild(sign)
             moves.appendChild(button)
         row.appendChild(moves)
 
     def rows(self):
-        return _nodes(self.list, ":scope > li.quiz-row")
+        return dom.nodes(self.list, ":scope > li.quiz-row")
 
     def select(self, row):
         return row.querySelector("select[data-part]")
@@ -163,7 +131,7 @@ class _List:
 
     def changed(self):
         """Tell app.py, which saves and counts answers on the form's input events."""
-        init = _options({"bubbles": True})
+        init = dom.js_object({"bubbles": True})
         self.select(self.rows()[0]).dispatchEvent(window.Event.new("input", init))
 
     # Events.
@@ -228,4 +196,4 @@ def _refresh_all(event):
         _LISTS[key].refresh()
 
 
-document.addEventListener("quiz:ready", _proxy(_refresh_all))
+document.addEventListener("quiz:ready", dom.proxy(_refresh_all))

@@ -39,6 +39,7 @@ PYTHON_FILES = (
     "question_types.py",
     "casefold.py",
     "reorder.py",
+    "dom.py",
 )
 WEB_FILES = ("quiz-loader.js", "quiz-fallback.js", "quiz.css")
 

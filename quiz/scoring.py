@@ -313,28 +313,22 @@ def _text_given(key, text):
 
 def is_answered(key, answer):
     """True when every part of the question has an answer (the submit check asks for this)."""
-    family = question_types.family(key["type"])
+    return _given(key, question_types.family(key["type"]), answer, every=True)
+
+
+def _given(key, family, answer, every):
+    """Whether the answer gives every part of the question (every=True), or any part of it."""
     if family == question_types.CHOICE:
         return isinstance(answer, list) and len(answer) > 0
     if family == question_types.TEXT:
         return _text_given(key, answer)
     if not isinstance(answer, dict):
         return False
+    given = []
     for part, _ in part_choices(key):
         value = answer.get(part)
-        if not isinstance(value, str) or _is_blank(value):
-            return False
-    return True
-
-
-def _has_any(key, family, answer):
-    if family == question_types.CHOICE:
-        return isinstance(answer, list) and len(answer) > 0
-    if family == question_types.TEXT:
-        return _text_given(key, answer)
-    if not isinstance(answer, dict):
-        return False
-    return any(isinstance(value, str) and not _is_blank(value) for value in answer.values())
+        given.append(isinstance(value, str) and not _is_blank(value))
+    return all(given) if every else any(given)
 
 
 def score_question(key, answer):
@@ -347,7 +341,7 @@ def score_question(key, answer):
     possible = int(key.get("points", 1)) * 100
     kind = key["type"]
     family = question_types.family(kind)
-    if not _has_any(key, family, answer):
+    if not _given(key, family, answer, every=False):
         return _result(key, 0, possible, UNANSWERED)
     if family == question_types.CHOICE:
         picked = _picked(key, answer)

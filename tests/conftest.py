@@ -152,6 +152,24 @@ def quiz_page(new_page, server):
     return page
 
 
+# How a learner meets the quiz: on a phone and on a desktop.
+VIEWPORTS = {"phone": {"width": 375, "height": 740}, "desktop": {"width": 1280, "height": 900}}
+
+
+@pytest.fixture(params=sorted(VIEWPORTS))
+def viewport(request):
+    return VIEWPORTS[request.param]
+
+
+@pytest.fixture
+def quiz_at_viewport(new_page, server, viewport):
+    """The quiz page, ready, at each of VIEWPORTS in turn."""
+    page = new_page(viewport=viewport)
+    page.goto(server + "/quiz.html")
+    page.wait_for_selector(READY, timeout=20000)
+    return page
+
+
 _READING_LEVELS = {}
 
 

@@ -21,20 +21,12 @@ SHUFFLED = "safety"
 MAIN_FORM = 'form.quiz[data-quiz="self-check"]'
 QUIZ_PATH = "/" + nav_page("quiz.md").url
 HISTORY_KEY = "quiz-history/v1/self-check"
-VIEWPORTS = {"phone": {"width": 375, "height": 740}, "desktop": {"width": 1280, "height": 900}}
-
-
-@pytest.fixture(params=sorted(VIEWPORTS))
-def viewport(request):
-    return VIEWPORTS[request.param]
 
 
 @pytest.fixture
-def learner(new_page, server, viewport):
-    page = new_page(viewport=viewport)
-    page.goto(server + QUIZ_PATH)
-    page.wait_for_selector(READY, timeout=20000)
-    return page
+def learner(quiz_at_viewport):
+    """The quiz page, ready, on a phone and on a desktop (conftest.VIEWPORTS)."""
+    return quiz_at_viewport
 
 
 def box(page, question):

@@ -27,20 +27,12 @@ RIGHT = [step.key for step in ORDER.steps]
 TEXT = {step.key: step.text for step in ORDER.steps}
 # The order the page is built with (quiz/render.py), never the right one.
 FIRST = [step.key for step in shuffled_away(ORDER.steps, seed_from_text(ORDER.id))]
-VIEWPORTS = {"phone": {"width": 375, "height": 740}, "desktop": {"width": 1280, "height": 900}}
-
-
-@pytest.fixture(params=sorted(VIEWPORTS))
-def viewport(request):
-    return VIEWPORTS[request.param]
 
 
 @pytest.fixture
-def page(new_page, server, viewport):
-    opened = new_page(viewport=viewport)
-    opened.goto(server + QUIZ_PATH)
-    opened.wait_for_selector(READY, timeout=20000)
-    return opened
+def page(quiz_at_viewport):
+    """The quiz page, ready, on a phone and on a desktop (conftest.VIEWPORTS)."""
+    return quiz_at_viewport
 
 
 def box(page):
