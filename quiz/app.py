@@ -60,12 +60,16 @@ def _button(text, action, primary=False):
 
 
 def _today():
-    return str(window.Date.new().toISOString())[:10]
+    """The reader's own date, YYYY-MM-DD (not UTC's, which can be another day)."""
+    now = window.Date.new()
+    return "%04d-%02d-%02d" % (int(now.getFullYear()), int(now.getMonth()) + 1, int(now.getDate()))
 
 
 def _local_date(iso):
     """A stored YYYY-MM-DD as the reader's browser writes dates in the page's language."""
-    return str(window.Date.new(iso + "T12:00:00").toLocaleDateString(document.documentElement.lang or None))
+    date = window.Date.new(iso + "T12:00:00")
+    lang = str(document.documentElement.lang or "")
+    return str(date.toLocaleDateString(lang) if lang else date.toLocaleDateString())
 
 
 def _percent(earned, possible):
@@ -213,9 +217,9 @@ class PageQuestion:
         order list made reorderable) hands over to the first button of its row."""
         found = self.inputs[0]
         if unanswered_only and self.family == question_types.PARTS:
-            for part in self.parts:
-                if not str(self.parts[part].value).strip():
-                    found = self.parts[part]
+            for node in dom.nodes(self.fieldset, "[data-part]"):
+                if not str(node.value).strip():
+                    found = node
                     break
         if found.hidden or found.closest("[hidden]"):
             row = found.closest("li") or self.fieldset
@@ -329,8 +333,11 @@ class Quiz:
     def __init__(self, form):
         self.form = form
         self.id = str(form.getAttribute("data-quiz"))
-        self.storage_key = saved.storage_key(self.id)
-        self.history_key = saved.history_key(self.id)
+        # Answers, scores and the shuffle are kept per form: two runs of questions with the same quiz id on a
+        # page are two forms (quiz-<id>, quiz-<id>-2) and never read each other's answers.
+        self.key = str(form.id)[len("quiz-") :]
+        self.storage_key = saved.storage_key(self.key)
+        self.history_key = saved.history_key(self.key)
         self.questions = [PageQuestion(fieldset) for fieldset in dom.nodes(form, "fieldset.quiz-question")]
         self.progress = form.querySelector(".quiz-progress")
         self.status = form.querySelector(".quiz-status")
@@ -348,8 +355,7 @@ class Quiz:
         seed = self.seed()
         for question in self.questions:
             question.shuffle_options(seed)
-        chosen = SETTINGS.get("shuffle_questions")
-        if chosen is True or (isinstance(chosen, list) and self.id in chosen):
+        if form.hasAttribute("data-quiz-shuffled"):
             anchor = self.questions[-1].fieldset.nextSibling
             self.questions = shuffle.shuffled(self.questions, seed)
             for question in self.questions:
@@ -369,7 +375,7 @@ class Quiz:
 
     def seed(self):
         """The reader's own shuffle, kept across reloads; a fresh one if the stored value is not ours."""
-        key = "quiz-seed/v%d/%s" % (saved.VERSION, self.id)
+        key = "quiz-seed/v%d/%s" % (saved.VERSION, self.key)
         stored = STORAGE.get(key)
         if stored and str(stored).isdigit() and len(str(stored)) <= 10:
             return int(stored)
@@ -394,7 +400,7 @@ class Quiz:
     def load(self):
         """Saved answers, except where the reader already answered while Python was starting: those win, and
         are saved now. Checked questions are marked again, and a finished quiz shows its result."""
-        state = saved.read_state(self.id, STORAGE.get(self.storage_key), [q.key for q in self.questions])
+        state = saved.read_state(self.key, STORAGE.get(self.storage_key), [q.key for q in self.questions])
         early = False
         for question in self.questions:
             if question.has_any():
@@ -404,11 +410,9 @@ class Quiz:
         if early:
             state["checked"] = []
             state["finished"] = False
+        # The starting line goes; a message from reading the saved answers or scores takes its place.
+        self.status.textContent = say(state["message"]) if state["message"] else ""
         self.apply_marks(state["checked"], state["finished"], fresh=False)
-        if state["message"]:
-            self.status.textContent = say(state["message"])
-        else:
-            self.status.textContent = ""
         if state["message"] or early:
             self.save()
 
@@ -423,7 +427,7 @@ class Quiz:
 
     def save(self):
         state = self.state()
-        text = saved.encode(self.id, state["answers"], state["checked"], state["finished"])
+        text = saved.encode(self.key, state["answers"], state["checked"], state["finished"])
         if not STORAGE.set(self.storage_key, text):
             self.status.textContent = say("saved.cannot_save")
 
@@ -433,8 +437,6 @@ class Quiz:
 
     # Events.
     def on_edit(self, event):
-        if self.form.getAttribute("data-quiz-state") == "starting":
-            return
         for question in self.questions:
             if question.result is None:
                 question.refresh_note()
@@ -662,7 +664,16 @@ class Quiz:
 
 def _announce_ready(count):
     """The one documented signal that the quiz is usable: html[data-quiz-ready] for anything that starts later,
-    and a `quiz:ready` event on document (detail: {"quizzes": count}) for anything already waiting."""
+    and a `quiz:ready` event on document (detail: {"quizzes": count}) for anything already waiting.
+
+    A slow start may have made the fallback script give up and say so: the quiz runs after all, so its notice
+    goes and the quiz's controls show again."""
+    root = document.documentElement
+    if root.hasAttribute("data-quiz-failed"):
+        for notice in dom.nodes(document, ".quiz-fallback"):
+            notice.remove()
+        root.removeAttribute("data-quiz-failed")
+        root.classList.add("quiz-js")
     document.documentElement.setAttribute("data-quiz-ready", str(count))
     # Lets benchmarks measure navigation -> usable quiz with the browser's own clock.
     window.performance.mark("quiz-ready")

@@ -159,18 +159,18 @@ def body_tags(page_url):
     )
 
 
-def _form(quiz_id, questions, strings, shuffled=False):
+def _form(quiz_id, form_id, questions, strings, shuffled=False):
     """A quiz as the page shows it from the first paint: its questions inside the form, with the progress and
     status lines above them and the buttons below, all in their starting state. Python then only enables
     what is here, so nothing on the page moves when it starts. Without JavaScript, the stylesheet hides the
     parts that need it (see quiz.css: they show under html.quiz-js, which the fallback script sets)."""
     attr = html_lib.escape
     say = lambda key, **values: attr(fill(strings[key], values), quote=False)  # noqa: E731
-    form_id = "quiz-" + quiz_id
     return "\n".join(
         [
             # A quiz shown in each reader's own order is laid out at first paint but shown once reordered.
-            '<form class="quiz" id="%s" data-quiz="%s" data-quiz-state="starting"%s novalidate>'
+            # autocomplete="off": a browser that refills a form on reload would look like a learner's answers.
+            '<form class="quiz" id="%s" data-quiz="%s" data-quiz-state="starting"%s autocomplete="off" novalidate>'
             % (attr(form_id), attr(quiz_id), " data-quiz-shuffled" if shuffled else ""),
             '<div class="quiz-bar quiz-needs-js">',
             '<p class="quiz-progress">%s</p>' % say("progress.answered", answered=0, total=len(questions)),
@@ -202,11 +202,14 @@ def wrap_quizzes(html, strings, shuffle_questions=()):
         else:
             runs.append([match.group(1), match.start(), match.end(), [match.group(0)]])
         last_end = match.end()
-    position = 0
+    position, seen = 0, {}
     for quiz_id, start, end, questions in runs:
         out.append(html[position:start])
         shuffled = shuffle_questions is True or quiz_id in (shuffle_questions or ())
-        out.append(_form(quiz_id, questions, strings, shuffled))
+        # Each form's id is unique on the page: the browser keeps answers per form id.
+        seen[quiz_id] = seen.get(quiz_id, 0) + 1
+        form_id = "quiz-" + quiz_id + ("" if seen[quiz_id] == 1 else "-%d" % seen[quiz_id])
+        out.append(_form(quiz_id, form_id, questions, strings, shuffled))
         position = end
     out.append(html[position:])
     return "".join(out)

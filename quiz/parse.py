@@ -127,6 +127,8 @@ HTML_RE = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>")
 EXTERNAL_IMAGE_RE = re.compile(r"!\[[^\]]*\]\(\s*<?\s*(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
 SCRIPT_URL_RE = re.compile(r"\]\(\s*<?\s*(?:javascript|vbscript|data)\s*:", re.IGNORECASE)
 GAP_RE = re.compile(r"\{\{(.*?)\}\}")
+# A link whose address is still open at this point of the line: `[text](addr`.
+LINK_TARGET_OPEN_RE = re.compile(r"\]\([^)]*$")
 OPTION_BOX_RE = re.compile(r"^\[(.?)\]\s*(.*)$")
 # Where the renderer puts each gap's control; text that contains it would confuse the renderer.
 GAP_MARK = "quizgapmark"
@@ -528,6 +530,14 @@ class _Parser:
                     Issue(line, "a gap is not closed on its line: write `{{answer}}`, with the braces on one line")
                 )
             for match in GAP_RE.finditer(raw):
+                before = raw[: match.start()]
+                # The renderer puts a control where the gap is: inside a code span or a link's address it
+                # would break the markup.
+                if before.count("`") % 2 or LINK_TARGET_OPEN_RE.search(before):
+                    self.issues.append(
+                        Issue(line, "a gap cannot sit inside a code span or a link's address; move it into the text")
+                    )
+                    continue
                 self.read_gap(match.group(1), line, seen)
         if q.passage:
             _check_text(GAP_RE.sub("", q.passage), self.line_no(first), "the passage", self.issues, q.links)

@@ -150,6 +150,10 @@ def parse_number(text):
     for char in text:
         if char not in "0123456789.+-eE":
             return None
+    # A digit before any exponent: MicroPython's float() reads "e1" and "." as 0, CPython refuses them.
+    mantissa = text.replace("E", "e").split("e")[0]
+    if not any(char in "0123456789" for char in mantissa):
+        return None
     try:
         value = float(text)
     except ValueError:

@@ -132,6 +132,8 @@ def test_questions_that_follow_each_other_become_one_form_in_its_starting_state(
         ("self-check", False),
         ("other", True),
     ]
+    # Two runs of the same quiz id are two forms with their own ids: the browser keeps answers per form id.
+    assert [found[0] for found in forms] == ["self-check", "self-check-2", "other"]
     first = out[: out.index("</form>")]
     assert first.count("<fieldset") == 2 and "Between" not in first
     # The parts that need the script are in the page from the start, disabled, and marked as needing it.
