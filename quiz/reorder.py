@@ -14,7 +14,7 @@ emptied, the rows stay where they are). Places that are not 1 to n once each (a 
 missing, from the selects or from storage) are no order: the list goes back to its first order, unanswered.
 """
 
-from pyscript import document, window
+from pyscript import window
 
 import dom
 
@@ -36,16 +36,6 @@ class _List:
         # "This order is my answer": the build writes it under the list, disabled (quiz/render.py), so the page
         # keeps its layout when Python starts.
         self.keep = fieldset.querySelector(".quiz-reorder__keep input")
-        if not self.keep:
-            self.keep = dom.el("input")
-            self.keep.type = "checkbox"
-            self.keep.id = str(fieldset.id) + "-keep"
-            label = dom.el("label", None, say("reorder.keep"))
-            label.htmlFor = self.keep.id
-            keep_line = dom.el("p", "quiz-reorder__keep")
-            keep_line.appendChild(self.keep)
-            keep_line.appendChild(label)
-            listing.after(keep_line)
         # Spoken after each move; empty until then, as a live region must exist before it changes.
         self.live = dom.el("p", "quiz-visually-hidden")
         self.live.setAttribute("aria-live", "polite")
@@ -188,12 +178,3 @@ def sync(fieldset):
     found = _LISTS.get(str(fieldset.id))
     if found is not None:
         found.sync()
-
-
-def _refresh_all(event):
-    # app.py enables every button in the form once it is ready, the first row's "Move up" too.
-    for key in _LISTS:
-        _LISTS[key].refresh()
-
-
-document.addEventListener("quiz:ready", dom.proxy(_refresh_all))
