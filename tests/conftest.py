@@ -152,6 +152,25 @@ def quiz_page(new_page, server):
     return page
 
 
+@pytest.fixture
+def quiz_in(new_page):
+    """Factory: quiz_in(site folder, path) -> (page, server) with the quiz of another build ready; the
+    servers stop after the test."""
+    servers = []
+
+    def open_quiz(folder, path="quiz.html"):
+        server = Server(folder)
+        servers.append(server)
+        page = new_page()
+        page.goto(server.url + path)
+        page.wait_for_selector(READY, timeout=30000)
+        return page, server
+
+    yield open_quiz
+    for server in servers:
+        server.stop()
+
+
 # How a learner meets the quiz: on a phone and on a desktop.
 VIEWPORTS = {"phone": {"width": 375, "height": 740}, "desktop": {"width": 1280, "height": 900}}
 

@@ -10,7 +10,7 @@ import pytest
 
 from quiz import strings
 
-from .conftest import DOCS, READY, Server, config_in, run_build
+from .conftest import DOCS, config_in, run_build
 from .quiz_driver import answer, answer_all, site_questions
 
 pytestmark = pytest.mark.browser
@@ -61,23 +61,17 @@ def test_the_built_page_carries_the_german_catalogue(german_site):
         assert GERMAN[key] in html, key
 
 
-def test_every_quiz_string_is_german_in_the_browser(german_site, new_page):
-    server = Server(german_site)
-    try:
-        page = new_page()
-        page.goto(server.url + "quiz.html")
-        page.wait_for_selector(READY, timeout=30000)
-        main = site_questions()["self-check"]
-        # A question checked before it is answered, then one left out and one answered wrong: the notes,
-        # marks and verdicts of each case show.
-        page.click('#q-%s [data-quiz-action="check-question"]' % main[0].id)
-        before = ui_text(page)
-        answer_all(page, main)
-        answer(page, next(q for q in main if q.type == "match"), "wrong")
-        page.click('form.quiz[data-quiz="self-check"] button[type=submit]')
-        after = ui_text(page)
-    finally:
-        server.stop()
+def test_every_quiz_string_is_german_in_the_browser(german_site, quiz_in):
+    page, _ = quiz_in(german_site)
+    main = site_questions()["self-check"]
+    # A question checked before it is answered, then one left out and one answered wrong: the notes, marks and
+    # verdicts of each case show.
+    page.click('#q-%s [data-quiz-action="check-question"]' % main[0].id)
+    before = ui_text(page)
+    answer_all(page, main)
+    answer(page, next(q for q in main if q.type == "match"), "wrong")
+    page.click('form.quiz[data-quiz="self-check"] button[type=submit]')
+    after = ui_text(page)
     # The article's own words stay English: a mark or the review may quote an answer ("Toes point outward").
     content = sorted(
         {pair.right for question in main for pair in question.pairs}

@@ -22,7 +22,7 @@ import pytest
 from quiz.check import check_docs
 from quiz.runtime import MANIFEST, PYSCRIPT_DIR, PYTHON_FILES, WEB_DIR, WEB_FILES, manifest
 
-from .conftest import READY, ROOT, Server
+from .conftest import ROOT
 from .html_page import Page
 from .quiz_driver import answer_all
 
@@ -156,24 +156,18 @@ def test_the_foreign_quiz_page_is_wired_relative_to_itself(foreign_build):
         assert "assets/quiz/" not in (site / other).read_text(encoding="utf-8"), other
 
 
-def test_the_foreign_quiz_runs_in_chromium(foreign_build, new_page):
+def test_the_foreign_quiz_runs_in_chromium(foreign_build, quiz_in):
     site, _, _ = foreign_build
     questions = [question for found in check_docs(str(FOREIGN / "content"))[0].values() for question in found]
     assert len({question.type for question in questions}) == 3
-    server = Server(site)
-    try:
-        page = new_page()
-        page.goto(server.url + "learn/check/")
-        page.wait_for_selector(READY, timeout=30000)
-        answer_all(page, questions)
-        page.click('form.quiz button[type=submit]:has-text("Check my answers")')
-        result = page.inner_text("form.quiz .quiz-result")
-        assert "You scored %d of %d (100%%)." % (len(questions), len(questions)) in result
-        assert "A quiz about these notes, not about how well you walk." in result
-        assert page.recorder.foreign(server.url) == []
-        assert page.recorder.errors == []
-    finally:
-        server.stop()
+    page, server = quiz_in(site, "learn/check/")
+    answer_all(page, questions)
+    page.click('form.quiz button[type=submit]:has-text("Check my answers")')
+    result = page.inner_text("form.quiz .quiz-result")
+    assert "You scored %d of %d (100%%)." % (len(questions), len(questions)) in result
+    assert "A quiz about these notes, not about how well you walk." in result
+    assert page.recorder.foreign(server.url) == []
+    assert page.recorder.errors == []
 
 
 def test_quiz_finish_gives_the_page_the_plugin_gives(foreign_build, tmp_path):

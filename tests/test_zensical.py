@@ -15,7 +15,7 @@ import pytest
 from quiz.config import plugin_options
 from quiz.runtime import site_files
 
-from .conftest import DOCS, READY, ROOT, Server
+from .conftest import DOCS, ROOT
 from .quiz_driver import answer_all, site_questions
 from .site_pages import nav_pages, read_config
 
@@ -67,16 +67,10 @@ def test_zensical_builds_every_page(zensical_site):
         assert "assets/quiz/" not in (zensical_site / name).read_text(encoding="utf-8"), name
 
 
-def test_the_quiz_runs_in_the_zensical_build(zensical_site, new_page):
-    server = Server(zensical_site)
-    try:
-        page = new_page()
-        page.goto(server.url + "quiz.html")
-        page.wait_for_selector(READY, timeout=30000)
-        main = site_questions()["self-check"]
-        answer_all(page, main)
-        page.click('form.quiz[data-quiz="self-check"] button[type=submit]')
-        result = page.inner_text('form.quiz[data-quiz="self-check"] .quiz-result')
-        assert "You scored %d of %d (100%%)." % (len(main), len(main)) in result
-    finally:
-        server.stop()
+def test_the_quiz_runs_in_the_zensical_build(zensical_site, quiz_in):
+    page, _ = quiz_in(zensical_site)
+    main = site_questions()["self-check"]
+    answer_all(page, main)
+    page.click('form.quiz[data-quiz="self-check"] button[type=submit]')
+    result = page.inner_text('form.quiz[data-quiz="self-check"] .quiz-result')
+    assert "You scored %d of %d (100%%)." % (len(main), len(main)) in result
