@@ -312,36 +312,31 @@ def _answer_numeric(question, inline, strings):
     ]
 
 
-def _answer_order(question, inline, strings):
+def _answer_list(strings, heading, tag, class_name, items):
+    """The answer as a heading and a list: the steps in order, the pairs, the gaps."""
     out = [
-        '<p class="quiz-answer__key"><strong>%s</strong></p><ol class="quiz-answer__order">'
-        % _say(strings, "answer.order")
+        '<p class="quiz-answer__key"><strong>%s</strong></p><%s class="%s">' % (_say(strings, heading), tag, class_name)
     ]
-    out.extend("<li>%s</li>" % inline(step.text) for step in question.steps)
-    out.append("</ol>")
+    out.extend("<li>%s</li>" % item for item in items)
+    out.append("</%s>" % tag)
     return out
+
+
+def _answer_order(question, inline, strings):
+    steps = [inline(step.text) for step in question.steps]
+    return _answer_list(strings, "answer.order", "ol", "quiz-answer__order", steps)
 
 
 def _answer_match(question, inline, strings):
-    out = [
-        '<p class="quiz-answer__key"><strong>%s</strong></p><ul class="quiz-answer__pairs">'
-        % _say(strings, "answer.pairs")
-    ]
-    out.extend("<li>%s: %s</li>" % (inline(pair.left), html.escape(pair.right)) for pair in question.pairs)
-    out.append("</ul>")
-    return out
+    pairs = ["%s: %s" % (inline(pair.left), html.escape(pair.right)) for pair in question.pairs]
+    return _answer_list(strings, "answer.pairs", "ul", "quiz-answer__pairs", pairs)
 
 
 def _answer_cloze(question, inline, strings):
-    out = [
-        '<p class="quiz-answer__key"><strong>%s</strong></p><ol class="quiz-answer__gaps">'
-        % _say(strings, "answer.gaps")
-    ]
+    gaps = []
     for gap in question.gaps:
         if gap.options:
-            right = next(option.text for option in gap.options if option.correct)
-            out.append("<li>%s</li>" % html.escape(right))
+            gaps.append(html.escape(next(option.text for option in gap.options if option.correct)))
         else:
-            out.append("<li>%s%s</li>" % (html.escape(gap.accepted[0]), _also(strings, gap.accepted[1:])))
-    out.append("</ol>")
-    return out
+            gaps.append(html.escape(gap.accepted[0]) + _also(strings, gap.accepted[1:]))
+    return _answer_list(strings, "answer.gaps", "ol", "quiz-answer__gaps", gaps)
