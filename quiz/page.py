@@ -35,6 +35,8 @@ QUESTION_RE = re.compile(r'<fieldset class="quiz-question"[^>]*\sdata-quiz-quest
 # One rendered question, whole (fieldsets never nest), with its quiz id.
 FIELDSET_RE = re.compile(r'<fieldset class="quiz-question"[^>]*\sdata-quiz="([^"]*)"[^>]*>.*?</fieldset>', re.S)
 SETTINGS_ID = "quiz-settings"
+# The settings block as the page carries it: what the single-file copy and the tests read back.
+SETTINGS_RE = re.compile(r'<script type="application/json" id="%s">(.*?)</script>' % SETTINGS_ID, re.S)
 
 
 class PageError(Exception):

@@ -25,13 +25,12 @@ import re
 import jinja2
 from markupsafe import Markup
 
+from quiz.page import SETTINGS_RE
 from quiz.runtime import APP, INTERPRETER, MICROPYTHON_DIR, PYSCRIPT_DIR, PYTHON_DIR, PYTHON_FILES
 
 TEMPLATES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "takeaway")
 ORIGIN = "https://takeaway.invalid/"
 PY_CONFIG_RE = re.compile(r"<py-config>(.*?)</py-config>", re.S)
-# The quiz page's settings (UI strings and the page's own choices) that app.py reads, as JSON in the head.
-SETTINGS_RE = re.compile(r'<script type="application/json" id="quiz-settings">(.*?)</script>', re.S)
 
 ARTICLE_RE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
 STYLESHEET_RE = re.compile(r'<link rel="stylesheet" href="([^"]+)"')

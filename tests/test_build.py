@@ -9,6 +9,7 @@ from mkdocs.utils.meta import get_data
 
 from quiz import strings
 from quiz.check import check_docs
+from quiz.page import SETTINGS_RE
 from quiz.question_types import TYPE_NAMES
 from quiz.runtime import (
     MICROPYTHON_DIR,
@@ -32,7 +33,6 @@ TITLE = "Unlock Your Ankles to Reduce Knee, Hip and Back Pain"
 # Page furniture of the source, not article text: publisher and date lines, the repeated title, the share bar.
 FURNITURE = {"24Sevenupdates.", "Fri, Feb 20, 2026", TITLE}
 TAKEAWAY = offline_copy(load(ROOT / "mkdocs.yml")).file_name
-QUIZ_SETTINGS_RE = r'<script type="application/json" id="quiz-settings">(.*?)</script>'
 
 
 def source_sentences():
@@ -217,7 +217,7 @@ def test_published_quiz_files_are_the_package_source(site_dir):
 
 
 def test_quiz_page_carries_its_settings(site_dir):
-    settings = json.loads(re.search(QUIZ_SETTINGS_RE, site_dir.joinpath("quiz.html").read_text(encoding="utf-8"))[1])
+    settings = json.loads(SETTINGS_RE.search(site_dir.joinpath("quiz.html").read_text(encoding="utf-8"))[1])
     assert settings["strings"] == strings.load("en")
     _, meta = get_data(DOCS.joinpath("quiz.md").read_text(encoding="utf-8"))
     assert settings["shuffle_questions"] == meta["quiz_shuffle_questions"]

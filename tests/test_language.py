@@ -9,6 +9,7 @@ import shutil
 import pytest
 
 from quiz import strings
+from quiz.page import SETTINGS_RE
 
 from .conftest import DOCS, config_in, run_build
 from .quiz_driver import answer, answer_all, site_questions
@@ -53,9 +54,7 @@ def ui_text(page):
 
 def test_the_built_page_carries_the_german_catalogue(german_site):
     html = german_site.joinpath("quiz.html").read_text(encoding="utf-8")
-    settings = json.loads(
-        re.search(r'<script type="application/json" id="quiz-settings">(.*?)</script>', html).group(1)
-    )
+    settings = json.loads(SETTINGS_RE.search(html).group(1))
     assert settings["strings"] == GERMAN
     for key in ("question.show_answer", "hint.choose_one", "hint.cloze", "control.place", "answer.order"):
         assert GERMAN[key] in html, key

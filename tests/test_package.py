@@ -20,6 +20,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 from quiz.check import check_docs
+from quiz.page import SETTINGS_RE
 from quiz.runtime import MANIFEST, PYSCRIPT_DIR, PYTHON_FILES, WEB_DIR, WEB_FILES, manifest
 
 from .conftest import ROOT
@@ -30,7 +31,6 @@ pytestmark = pytest.mark.browser
 
 FOREIGN = ROOT / "tests" / "fixtures" / "foreign-site"
 QUIZ_PAGE = "learn/check/index.html"
-SETTINGS_RE = re.compile(r'<script type="application/json" id="quiz-settings">(.*?)</script>', re.S)
 # The tags the quiz adds to a page: what the plugin and `python -m quiz finish` must agree on.
 QUIZ_TAGS_RE = re.compile(
     r'<link rel="stylesheet" href="[^"]*assets/quiz/[^"]*">|<script type="application/json" id="quiz-settings">.*?'
