@@ -1,6 +1,7 @@
 """Command line.
 
-`python -m quiz check [DOCS_DIR]` lists every malformed ```quiz block as path:line: message.
+`python -m quiz check [DOCS_DIR] [--config mkdocs.yml]` lists every malformed ```quiz block as path:line:
+message, finding the blocks with the Markdown extensions the config file lists.
 
 `python -m quiz finish SITE_DIR [--config mkdocs.yml]` does, after a build by a generator that ignores MkDocs
 plugins (Zensical), what the plugin does during `mkdocs build`: copies the quiz runtime into SITE_DIR and adds
@@ -85,6 +86,11 @@ def main(argv=None):
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="report every malformed ```quiz block as path:line: message")
     check.add_argument("docs_dir", nargs="?", default="docs")
+    check.add_argument(
+        "--config",
+        default="mkdocs.yml",
+        help="the site's config file, for its Markdown extensions (without it: those of a site that lists none)",
+    )
     finish_command = commands.add_parser(
         "finish", help="copy the quiz runtime into SITE_DIR and add it to every built page with a question"
     )
@@ -109,7 +115,17 @@ def main(argv=None):
         )
         return 0
 
-    questions, issues = check_docs(args.docs_dir)
+    from .blocks import extensions_of
+    from .config import ConfigError, read_config
+
+    extensions = None
+    if os.path.isfile(args.config):
+        try:
+            extensions = extensions_of(read_config(args.config))
+        except ConfigError as error:
+            print("error: %s" % error, file=sys.stderr)
+            return 1
+    questions, issues = check_docs(args.docs_dir, extensions)
     if issues:
         print(format_issues(issues), file=sys.stderr)
         print("%d error(s) in quiz blocks" % len(issues), file=sys.stderr)

@@ -1,17 +1,21 @@
 """Find every ```quiz fence in a docs tree and report every mistake as `path:line: message`.
 
-Used by `python -m quiz check docs`, by the MkDocs hook (so `mkdocs build` fails) and by the tests.
+Used by `python -m quiz check docs`, by the quiz plugin before a build (so `mkdocs build` fails) and by the
+tests. quiz/blocks.py finds the blocks as the renderer does; this module checks them against the whole site.
 """
 
 import os
 import re
+import subprocess
+import urllib.parse
 from collections import namedtuple
 
 import yaml
 from markdown.extensions.toc import slugify
-from mkdocs.utils.meta import YAML_RE
+from mkdocs.utils.meta import YAML_RE, get_data
 
-from .parse import HTML_RE, parse_question
+from .blocks import BlockFinder
+from .parse import DEFAULT_QUIZ, HTML_RE, parse_question
 
 FileIssue = namedtuple("FileIssue", "path line message")
 Fence = namedtuple("Fence", "info line body body_line closed")
@@ -78,9 +82,20 @@ def heading_ids(text):
     return ids
 
 
-def _read(path):
-    with open(path, encoding="utf-8") as handle:
-        return handle.read()
+def read_page(path):
+    """(text, problem): a page's text as MkDocs reads it (UTF-8, a byte-order mark dropped), and (line,
+    message) when it is not UTF-8, with the text decoded as far as it goes."""
+    with open(path, "rb") as handle:
+        data = handle.read()
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        message = (
+            "the file is not UTF-8 text (byte 0x%02x cannot be read, as from an editor saving in Latin-1 or "
+            "Windows-1252): save it as UTF-8" % data[error.start]
+        )
+        return data.decode("utf-8-sig", "replace"), (line, message)
 
 
 def markdown_files(docs_dir):
@@ -98,36 +113,48 @@ def _display(path):
     return path if relative.startswith("..") else relative
 
 
-def check_docs(docs_dir):
-    """Parse every quiz in docs_dir. Returns (questions by display path, list of FileIssue)."""
+def _body(text):
+    """(Markdown MkDocs converts, its first line in the file): the page without its front matter."""
+    body = get_data(text)[0]
+    return body, text[: len(text) - len(body)].count("\n") + 1
+
+
+def check_docs(docs_dir, extensions=None):
+    """Parse every quiz in docs_dir. Returns (questions by display path, list of FileIssue).
+
+    `extensions` are the site's Markdown extensions, (names, configs) as quiz.blocks.extensions_of gives
+    them; without them, those of a site that lists none."""
+    finder = BlockFinder(extensions)
     issues = []
     questions = {}
-    first_id = {}
     sources = {}
+    unreadable = {}
     for path in markdown_files(docs_dir):
-        sources[os.path.normpath(path)] = _read(path)
+        text, problem = read_page(path)
+        sources[os.path.normpath(path)] = text
+        if problem:
+            unreadable[os.path.normpath(path)] = problem
+    # Where each question id and each quiz id is used: (path, line) in page order.
+    id_places, quiz_places = {}, {}
     for path, text in sources.items():
         shown = _display(path)
+        if path in unreadable:
+            issues.append(FileIssue(shown, *unreadable[path]))
+            continue
+        body, first_line = _body(text)
+        try:
+            blocks, problems = finder.find(body, first_line)
+        except Exception as error:  # any failure of an extension on this page's text
+            issues.append(FileIssue(shown, 1, "Markdown could not read this page: %s" % error))
+            continue
+        issues.extend(FileIssue(shown, line, message) for line, message in problems)
         found = []
-        for fence in find_fences(text):
-            if fence.info != "quiz":
-                continue
-            if not fence.closed:
-                issues.append(FileIssue(shown, fence.line, "the ```quiz fence opened here is never closed"))
-                continue
-            question, problems = parse_question(fence.body, fence.body_line)
+        for block in blocks:
+            question, problems = parse_question(block.body, block.line + 1)
             issues.extend(FileIssue(shown, p.line, p.message) for p in problems)
             if question.id:
-                if question.id in first_id:
-                    issues.append(
-                        FileIssue(
-                            shown,
-                            question.keys_line.get("id", fence.body_line),
-                            "duplicate id %r (first used at %s)" % (question.id, first_id[question.id]),
-                        )
-                    )
-                else:
-                    first_id[question.id] = "%s:%d" % (shown, question.keys_line.get("id", fence.body_line))
+                id_places.setdefault(question.id, []).append((shown, question.keys_line.get("id", block.line + 1)))
+            quiz_places.setdefault(question.quiz, {}).setdefault(shown, question.keys_line.get("quiz", block.line))
             if question.see:
                 problem = _check_see(question.see, path, docs_dir, sources)
                 if problem:
@@ -136,13 +163,84 @@ def check_docs(docs_dir):
                 problem = _check_link(target, path, docs_dir, sources)
                 if problem:
                     issues.append(FileIssue(shown, line, problem))
+            for line, target in question.images:
+                problem = _check_image(target, path, docs_dir)
+                if problem:
+                    issues.append(FileIssue(shown, line, problem))
             found.append(question)
         for line, message in front_matter_issues(text, {question.quiz for question in found}):
             issues.append(FileIssue(shown, line, message))
         if found:
             questions[shown] = found
+    issues.extend(clash_issues(id_places, quiz_places, docs_dir))
     issues.sort(key=lambda issue: (issue.path, issue.line))
     return questions, issues
+
+
+def clash_issues(id_places, quiz_places, docs_dir):
+    """A question id used twice, or a quiz id on two pages: reported where it was used last, naming the
+    first use. Across pages, "last" is the page changed most recently (see page_age)."""
+    clashing = {path for places in id_places.values() if len(places) > 1 for path, _ in places}
+    clashing |= {path for pages in quiz_places.values() if len(pages) > 1 for path in pages}
+    age = page_age(sorted(clashing), docs_dir) if clashing else {}
+    issues = []
+    for question_id, places in id_places.items():
+        if len(places) < 2:
+            continue
+        # sorted() is stable: within one page, places stay in page order.
+        first, *later = sorted(places, key=lambda place: age[place[0]])
+        for path, line in later:
+            issues.append(FileIssue(path, line, "duplicate id %r (first used at %s:%d)" % (question_id, *first)))
+    for quiz_id, pages in quiz_places.items():
+        if len(pages) < 2:
+            continue
+        first, *later = sorted(pages.items(), key=lambda place: age[place[0]])
+        for path, line in later:
+            issues.append(
+                FileIssue(
+                    path,
+                    line,
+                    "quiz id %r is also used at %s:%d: the browser keeps a quiz's answers and scores under its "
+                    "id, so the two pages would overwrite each other's; give this page's questions their own "
+                    "quiz id with `quiz: <id>`%s"
+                    % (
+                        quiz_id,
+                        *first,
+                        " (without it, a question is in quiz %r)" % DEFAULT_QUIZ if quiz_id == DEFAULT_QUIZ else "",
+                    ),
+                )
+            )
+    return issues
+
+
+def page_age(paths, docs_dir):
+    """A sort key per page, oldest first, to blame a clash on the page that brought it. In a git checkout:
+    committed pages by their last commit, then pages with changes not yet committed (those are new); outside
+    git, or on a tie, the time the file was last written, then the order of the paths."""
+    times = {}
+    try:
+        status = subprocess.run(
+            ["git", "status", "--porcelain", "-z", "--untracked-files=all", "--", *paths],
+            cwd=os.getcwd(),
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        changed = {os.path.normpath(entry[3:]) for entry in status.split("\0") if len(entry) > 3}
+        prefix = subprocess.run(
+            ["git", "rev-parse", "--show-prefix"], capture_output=True, text=True, check=True
+        ).stdout.strip()
+        for path in paths:
+            if os.path.normpath(os.path.join(prefix, path)) in changed:
+                times[path] = float("inf")
+                continue
+            stamp = subprocess.run(
+                ["git", "log", "-1", "--format=%ct", "--", path], capture_output=True, text=True, check=True
+            ).stdout.strip()
+            times[path] = float(stamp) if stamp else float("inf")
+    except (OSError, subprocess.CalledProcessError):
+        times = {}
+    return {path: (times.get(path, 0.0), os.stat(path).st_mtime_ns, index) for index, path in enumerate(paths)}
 
 
 # The page settings a quiz page reads from its front matter (quiz/page.py); any other quiz_* key is a typo.
@@ -386,7 +484,21 @@ def _check_see(see, page_path, docs_dir, sources):
     return None
 
 
+def _check_image(image, page_path, docs_dir):
+    address = urllib.parse.unquote(image.partition("#")[0].partition("?")[0])
+    base = docs_dir if address.startswith("/") else os.path.dirname(page_path)
+    if os.path.isfile(os.path.join(base, address.lstrip("/"))):
+        return None
+    return "image %r: no such file under %s" % (image, _display(docs_dir))
+
+
 def _check_link(link, page_path, docs_dir, sources):
+    page = urllib.parse.unquote(link.partition("#")[0].partition("?")[0])
+    if page and not page.endswith(".md"):
+        # A file of the site (a PDF, a picture): links to pages are written page.md#section.
+        if os.path.isfile(os.path.join(os.path.dirname(page_path), page)):
+            return None
+        return "link to %r: no such file under %s; link a page as page.md#section" % (page, _display(docs_dir))
     target, anchor = _find_page(link, page_path, sources)
     if target is None:
         return "link to %r: no such page under %s" % (link.partition("#")[0], _display(docs_dir))

@@ -9,7 +9,7 @@ import html
 import re
 from collections import namedtuple
 
-from . import question_types
+from . import markup, question_types
 from .scoring import normalise_text, parse_number
 
 KEYS = ("id", "type", "see", "points", "hint", "shuffle", "quiz")
@@ -56,8 +56,9 @@ class SourceQuestion:
         self.explanation = ""
         self.line = 0
         self.keys_line = {}
-        # (line, "page.md#anchor") for every link to another page in the text, checked against the docs.
+        # (line, address) of every link and image within the site in the text, checked against the docs.
         self.links = []
+        self.images = []
 
     @property
     def row(self):
@@ -124,15 +125,14 @@ NUMERIC_RE = re.compile(r"^(?P<value>\S+)(?:\s*(?:\+-|±|\+/-)\s*(?P<tolerance>\
 UNIT_RE = re.compile(r"^[^\W\d][\w°%/.²³-]*$")
 # Tags such as <img ...>, </script>, <!-- -->: question text is Markdown, never raw HTML.
 HTML_RE = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>")
-EXTERNAL_IMAGE_RE = re.compile(r"!\[[^\]]*\]\(\s*<?\s*(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
-SCRIPT_URL_RE = re.compile(r"\]\(\s*<?\s*(?:javascript|vbscript|data)\s*:", re.IGNORECASE)
+CODE_SPAN_RE = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
+FENCED_CODE_RE = re.compile(r"^(`{3,}|~{3,}).*?^\1\s*$", re.DOTALL | re.MULTILINE)
 GAP_RE = re.compile(r"\{\{(.*?)\}\}")
 # A link whose address is still open at this point of the line: `[text](addr`.
 LINK_TARGET_OPEN_RE = re.compile(r"\]\([^)]*$")
 OPTION_BOX_RE = re.compile(r"^\[(.?)\]\s*(.*)$")
 # Where the renderer puts each gap's control; text that contains it would confuse the renderer.
 GAP_MARK = "quizgapmark"
-PAGE_LINK_RE = re.compile(r"\]\(\s*<?([^)\s:>]+\.md(?:#[^)\s>]*)?)>?\s*\)")
 TRUE_WORDS = ("yes", "true", "on", "1")
 FALSE_WORDS = ("no", "false", "off", "0")
 
@@ -144,22 +144,56 @@ def _unquote(value):
     return value
 
 
-def _check_text(text, line, what, issues, links=None):
-    if links is not None:
-        links.extend((line, target) for target in PAGE_LINK_RE.findall(text))
-    if HTML_RE.search(text):
+def _without_code(text):
+    """Text with its code spans and fenced code removed: `<img>` in backticks is shown as text, not HTML."""
+    text = FENCED_CODE_RE.sub("", text)
+    return CODE_SPAN_RE.sub("", text)
+
+
+def _address_line(text, value, line):
+    """The file line of `value` in a field that starts on `line`: the field's first line if not found."""
+    position = text.find(value)
+    return line + text[:position].count("\n") if position >= 0 else line
+
+
+def _check_text(text, line, what, issues, links=None, images=None):
+    """Raw HTML and every link and image in one field of quiz text, as the renderer will write them."""
+    if HTML_RE.search(_without_code(text)):
         issues.append(Issue(line, "raw HTML is not allowed in %s; write Markdown instead" % what))
-    plain = html.unescape(text)
-    if SCRIPT_URL_RE.search(plain) or re.search(r"(?i)\bjavascript\s*:", plain):
-        issues.append(Issue(line, "javascript: and data: URLs are not allowed in %s" % what))
-    if EXTERNAL_IMAGE_RE.search(plain):
-        issues.append(
-            Issue(
-                line,
-                "images in %s must be files of this site, not URLs: the page may not "
-                "load anything from another host" % what,
+    for attribute, value in markup.addresses(text):
+        found = markup.kind(value)
+        address = markup.as_browser_reads(value)
+        where = _address_line(text, html.unescape(value), line)
+        if found == "script":
+            issues.append(Issue(where, "javascript: and data: URLs are not allowed in %s" % what))
+        elif attribute == "src" and found != "local":
+            issues.append(
+                Issue(
+                    where,
+                    "images in %s must be files of this site, not URLs: the page may not "
+                    "load anything from another host" % what,
+                )
             )
-        )
+        elif found == "other-host":
+            issues.append(
+                Issue(
+                    where,
+                    "link %r in %s starts with %s, which a browser reads as another host: write the whole "
+                    "https:// address, or a page of this site as page.md#section" % (address, what, address[:2]),
+                )
+            )
+        elif found == "scheme":
+            issues.append(
+                Issue(
+                    where,
+                    "link %r in %s: quiz text may link to pages of this site and to https:// addresses only"
+                    % (address, what),
+                )
+            )
+        elif found == "local":
+            target = links if attribute == "href" else images
+            if target is not None:
+                target.append((where, address))
 
 
 def parse_question(lines, first_line):
@@ -254,7 +288,7 @@ class _Parser:
         elif key == "hint":
             if not value:
                 self.error("hint: is empty; remove the key or write the hint")
-            _check_text(value, self.line_no(), "the hint", self.issues, q.links)
+            _check_text(value, self.line_no(), "the hint", self.issues, q.links, q.images)
             q.hint = value
         elif key == "shuffle":
             if value.lower() not in TRUE_WORDS + FALSE_WORDS:
@@ -276,7 +310,7 @@ class _Parser:
             if not q.text:
                 self.issues.append(Issue(text_line, "the question text is missing"))
             else:
-                _check_text(q.text, text_line, "question text", self.issues, q.links)
+                _check_text(q.text, text_line, "question text", self.issues, q.links, q.images)
             return
 
         while end < len(self.lines) and self.lines[end].strip() and not ANSWER_LIKE_RE.match(self.lines[end]):
@@ -308,7 +342,7 @@ class _Parser:
         if not q.text:
             self.issues.append(Issue(text_line, "the question text is missing"))
         else:
-            _check_text(q.text, text_line, "question text", self.issues, q.links)
+            _check_text(q.text, text_line, "question text", self.issues, q.links, q.images)
 
     # Answers: options, steps, pairs or an `=` line, up to the first blank line followed by prose.
     def answers(self):
@@ -387,7 +421,7 @@ class _Parser:
         if not text:
             self.error("option text is empty")
         else:
-            _check_text(text, line, "option text", self.issues, self.q.links)
+            _check_text(text, line, "option text", self.issues, self.q.links, self.q.images)
             self.unique(text, seen, "option")
         self.index += 1
         feedback = []
@@ -396,7 +430,7 @@ class _Parser:
             self.index += 1
         feedback_text = " ".join(part for part in feedback if part)
         if feedback_text:
-            _check_text(feedback_text, line + 1, "option feedback", self.issues, self.q.links)
+            _check_text(feedback_text, line + 1, "option feedback", self.issues, self.q.links, self.q.images)
         self.q.options.append(Option(stable_key(text), text, box == "x", feedback_text, line))
 
     def read_bullet(self, raw, seen):
@@ -410,7 +444,7 @@ class _Parser:
 
     def read_step(self, raw, seen):
         text = STEP_RE.match(raw).group(2).strip()
-        _check_text(text, self.line_no(), "a step", self.issues, self.q.links)
+        _check_text(text, self.line_no(), "a step", self.issues, self.q.links, self.q.images)
         if self.unique(text, seen, "step"):
             self.q.steps.append(Step(stable_key(text), text, self.line_no()))
         self.index += 1
@@ -421,7 +455,7 @@ class _Parser:
         if not left or not right:
             self.error("both sides of a pair need text: `- item -> its match`")
         else:
-            _check_text(left + " " + right, self.line_no(), "a pair", self.issues, self.q.links)
+            _check_text(left + " " + right, self.line_no(), "a pair", self.issues, self.q.links, self.q.images)
             if self.unique(left, seen, "item"):
                 self.q.pairs.append(Pair(stable_key(left), left, right, stable_key(right), self.line_no()))
         self.index += 1
@@ -440,7 +474,7 @@ class _Parser:
                 self.error("empty accepted answer: write `= answer | other answer`, with text between each |")
             for answer in answers:
                 if answer:
-                    _check_text(answer, self.line_no(), "an accepted answer", self.issues, q.links)
+                    _check_text(answer, self.line_no(), "an accepted answer", self.issues, q.links, q.images)
                     self.check_comparable(answer, self.line_no())
             q.accepted = [answer for answer in answers if answer]
         else:
@@ -540,7 +574,7 @@ class _Parser:
                     continue
                 self.read_gap(match.group(1), line, seen)
         if q.passage:
-            _check_text(GAP_RE.sub("", q.passage), self.line_no(first), "the passage", self.issues, q.links)
+            _check_text(GAP_RE.sub("", q.passage), self.line_no(first), "the passage", self.issues, q.links, q.images)
             if GAP_MARK in q.passage:
                 self.issues.append(Issue(self.line_no(first), "the passage may not contain %r" % GAP_MARK))
 
@@ -566,7 +600,7 @@ class _Parser:
                     self.issues.append(Issue(line, "duplicate gap choice %r" % text))
                     return
                 texts[normalise_text(text)] = True
-                _check_text(text, line, "a gap choice", self.issues, self.q.links)
+                _check_text(text, line, "a gap choice", self.issues, self.q.links, self.q.images)
                 options.append(Option(stable_key(text), text, box == "x", "", line))
             correct = len([option for option in options if option.correct])
             if len(options) < 2 or correct != 1:
@@ -584,7 +618,7 @@ class _Parser:
             self.issues.append(Issue(line, "empty gap answer: write `{{answer | other answer}}`, text between each |"))
             return
         for part in parts:
-            _check_text(part, line, "a gap answer", self.issues, self.q.links)
+            _check_text(part, line, "a gap answer", self.issues, self.q.links, self.q.images)
             self.check_comparable(part, line)
         self.q.gaps.append(Gap(self.gap_key(body, seen), parts, [], line))
 
@@ -626,7 +660,7 @@ class _Parser:
         if not q.explanation:
             self.issues.append(Issue(explanation_line, "the explanation is missing: add a paragraph after the answers"))
         else:
-            _check_text(q.explanation, explanation_line, "the explanation", self.issues, q.links)
+            _check_text(q.explanation, explanation_line, "the explanation", self.issues, q.links, q.images)
 
 
 def _describe(kind):

@@ -63,7 +63,7 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         return config
 
     def on_pre_build(self, config):
-        _, issues = check_docs(config.docs_dir)
+        _, issues = check_docs(config.docs_dir, (config.markdown_extensions, config.mdx_configs))
         if issues:
             raise PluginError("quiz blocks have %d error(s):\n%s" % (len(issues), format_issues(issues)))
 

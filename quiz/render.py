@@ -1,7 +1,7 @@
 """Render a parsed Question as HTML that is complete without JavaScript.
 
-Every piece of text comes from a contributor's Markdown and goes through a Markdown converter that cannot
-emit raw HTML, so `<img onerror=...>` in a question shows as text. The answer key the browser scores with is
+Every piece of text comes from a contributor's Markdown and goes through quiz/markup.py, which cannot emit
+raw HTML, so `<img onerror=...>` in a question shows as text. The answer key the browser scores with is
 embedded as JSON with `<`, `>` and `&` escaped, so no content can close the script element.
 """
 
@@ -9,51 +9,16 @@ import html
 import json
 import re
 
-import markdown
-
+from . import markup
 from .parse import GAP_MARK, GAP_RE
 from .scoring import fill
 from .shuffle import seed_from_text, shuffled, shuffled_away
-
-SAFE_SCHEMES = ("http:", "https:", "mailto:")
-
-
-def _safe_markdown():
-    md = markdown.Markdown(extensions=["smarty"], output_format="html")
-    # Without these, Python-Markdown passes raw HTML through; with them removed, it escapes it.
-    md.preprocessors.deregister("html_block")
-    md.inlinePatterns.deregister("html")
-    return md
-
-
-_MD = _safe_markdown()
-
-
-HREF_RE = re.compile(r'(href|src)="([^"]*)"')
-SCHEME_RE = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.\-]*):")
-
-
-def _drop_unsafe_href(match):
-    """Belt and braces behind the checks: a URL that could run code or load from elsewhere becomes "#".
-
-    The value is unescaped first, so `&#106;avascript:` is caught like `javascript:`.
-    """
-    value = html.unescape(match.group(2))
-    value = "".join(char for char in value if char >= " ")
-    scheme = SCHEME_RE.match(value)
-    # Images load as the page opens, so any scheme at all would be a request to another host.
-    if scheme and (match.group(1) == "src" or scheme.group(1).lower() + ":" not in SAFE_SCHEMES):
-        return '%s="#"' % match.group(1)
-    return match.group(0)
-
 
 PAGE_HREF_RE = re.compile(r'href="([^"#:]+\.md(?:#[^"]*)?)"')
 
 
 def _convert(text, link=None):
-    _MD.reset()
-    out = _MD.convert(text)
-    out = HREF_RE.sub(_drop_unsafe_href, out)
+    out = markup.convert(text)
     if link is not None:
         # Links to other pages are written as `page.md#anchor`, like everywhere else in docs/.
         out = PAGE_HREF_RE.sub(lambda m: 'href="%s"' % html.escape(link(html.unescape(m.group(1)))), out)

@@ -5,6 +5,7 @@ mistakes, NAME.errors the exact `line: message` lines a contributor must see for
 """
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -62,14 +63,17 @@ def test_cli_lists_every_error_as_path_line_message(tmp_path):
     shutil.copy(FORMAT_DIR / "page.md", tmp_path / "page.md")
     shutil.copy(FORMAT_DIR / "malformed" / "every-error-at-once.md", tmp_path / "broken.md")
     shutil.copy(FORMAT_DIR / "malformed" / "missing-id.md", tmp_path / "second.md")
+    os.utime(tmp_path / "broken.md", ns=(1, 1))
     run = subprocess.run(
         [sys.executable, "-m", "quiz", "check", str(tmp_path)], capture_output=True, text=True, cwd=tmp_path
     )
     assert run.returncode == 1
     lines = run.stderr.strip().splitlines()
-    assert lines[-1] == "9 error(s) in quiz blocks"
+    assert lines[-1] == "10 error(s) in quiz blocks"
     assert lines[0] == "broken.md:2: id 'Bad Id' must be lowercase letters, digits and single hyphens"
     assert "second.md:2: missing key 'id'" in lines
+    # Both pages use the default quiz id; outside git, the page written last is blamed, the other named.
+    assert lines[-3].startswith("second.md:1: quiz id 'self-check' is also used at broken.md:1: ")
     assert "Traceback" not in run.stderr
 
 
@@ -90,7 +94,9 @@ def test_mkdocs_build_fails_listing_every_error(tmp_path):
     assert result.returncode != 0
     assert "docs/broken.md:2: id 'Bad Id'" in output
     assert "docs/broken.md:11: option box [?] is not valid" in output
-    assert "quiz blocks have 8 error(s)" in output
+    # broken.md, written last, reuses the default quiz id of quiz.md.
+    assert "docs/broken.md:1: quiz id 'self-check' is also used at docs/quiz.md:" in output
+    assert "quiz blocks have 9 error(s)" in output
     assert "Traceback" not in output
 
 
