@@ -4,6 +4,7 @@ Used by `python -m quiz check docs`, by the quiz plugin before a build (so `mkdo
 tests. quiz/blocks.py finds the blocks as the renderer does; this module checks them against the whole site.
 """
 
+import difflib
 import os
 import re
 import subprocess
@@ -275,6 +276,11 @@ def _quizzes_named(quiz_ids):
     return "quizzes on this page: %s" % ", ".join(sorted(quiz_ids))
 
 
+def _did_you_mean(quiz_id, quiz_ids):
+    close = difflib.get_close_matches(str(quiz_id), sorted(quiz_ids), n=1)
+    return "; did you mean %r?" % close[0] if close else ""
+
+
 def front_matter_issues(text, quiz_ids):
     """(line, message) for every mistake in the quiz settings of a page's front matter; quiz_ids are the
     ids of the quizzes the page shows. MkDocs reads the same front matter into page.meta (quiz/page.py)."""
@@ -330,7 +336,8 @@ def _shuffle_issues(front, node, quiz_ids):
     return [
         (
             front.line(item),
-            "quiz_shuffle_questions: no quiz with id %r on this page (%s)" % (quiz_id, _quizzes_named(quiz_ids)),
+            "quiz_shuffle_questions: no quiz with id %r on this page%s (%s)"
+            % (quiz_id, _did_you_mean(quiz_id, quiz_ids), _quizzes_named(quiz_ids)),
         )
         for item, quiz_id in named
         if quiz_id not in quiz_ids
@@ -366,7 +373,8 @@ def _bands_issues(front, node, quiz_ids):
             issues.append(
                 (
                     front.line(id_node),
-                    "quiz_score_bands: no quiz with id %r on this page (%s)" % (quiz_id, _quizzes_named(quiz_ids)),
+                    "quiz_score_bands: no quiz with id %r on this page%s (%s)"
+                    % (quiz_id, _did_you_mean(quiz_id, quiz_ids), _quizzes_named(quiz_ids)),
                 )
             )
         if not isinstance(bands_node, yaml.SequenceNode) or not bands_node.value:

@@ -7,6 +7,7 @@ passes the line the fence body starts on, so front matter and earlier content ar
 import hashlib
 import html
 import re
+import unicodedata
 from collections import namedtuple
 
 from . import markup, question_types
@@ -119,7 +120,13 @@ PAIR_RE = re.compile(r"^[-*+]\s+(.*?)\s*->\s*(.*)$")
 BULLET_RE = re.compile(r"^[-*+]\s+(.*)$")
 STEP_RE = re.compile(r"^(\d+)[.)]\s+(.*)$")
 ANSWER_RE = re.compile(r"^=(.*)$")
-ANSWER_LIKE_RE = re.compile(r"^(?:[-*+]\s|[-*+]$|=|\d+[.)]\s)")
+ANSWER_LIKE_RE = re.compile(r"^(?:[-*+]\s|[-*+]$|[-*+]\[|=|\d+[.)]\s|[ \t]+(?:[-*+]\s+\[|=|\d+[.)]\s))")
+# Answer lines written slightly wrong, each with its own message: `-[x] text`, an indented `  - [ ] text`.
+NO_SPACE_OPTION_RE = re.compile(r"^[-*+]\[")
+INDENTED_ANSWER_RE = re.compile(r"^[ \t]+(?:[-*+]\s+\[|=|\d+[.)]\s)")
+# `1,000`: a comma is read as a decimal mark, so this would be 1.
+THOUSANDS_RE = re.compile(r"^[+\-\u2212]?[1-9]\d{0,2}(?:,\d{3})+$")
+FULL_WIDTH_COLON = "\uff1a"
 FEEDBACK_RE = re.compile(r"^\s+>\s?(.*)$")
 NUMERIC_RE = re.compile(r"^(?P<value>\S+)(?:\s*(?:\+-|±|\+/-)\s*(?P<tolerance>\S+))?(?:\s+(?P<unit>.+?))?$")
 UNIT_RE = re.compile(r"^[^\W\d][\w°%/.²³-]*$")
@@ -218,6 +225,8 @@ class _Parser:
         self.index = 0
         # An invalid box may have meant "correct": then too few correct options is not a second mistake.
         self.bad_box = False
+        # (number as written, line) of each order step: the lines give the order, so the numbers must agree.
+        self.step_numbers = []
 
     def line_no(self, index=None):
         return self.first_line + (self.index if index is None else index)
@@ -238,7 +247,17 @@ class _Parser:
         while self.more() and self.lines[self.index].strip():
             raw = self.lines[self.index].strip()
             match = KEY_RE.match(raw)
-            if not match:
+            if not match and FULL_WIDTH_COLON in raw and KEY_RE.match(raw.replace(FULL_WIDTH_COLON, ":", 1)):
+                self.error(
+                    "%r is written with a full-width colon (\uff1a), which is not read as a key: type an ASCII "
+                    "colon, `%s`" % (raw, ": ".join(part.strip() for part in raw.split(FULL_WIDTH_COLON, 1)))
+                )
+                # Read as meant, so that the one mistake is not also reported as a missing key.
+                match = KEY_RE.match(raw.replace(FULL_WIDTH_COLON, ":", 1))
+                if match.group(1) in KEYS and match.group(1) not in q.keys_line:
+                    q.keys_line[match.group(1)] = self.line_no()
+                    self.set_key(match.group(1), _unquote(match.group(2)))
+            elif not match:
                 self.error(
                     "expected `key: value` in the header, got %r; leave a blank line between the "
                     "header and the question" % raw
@@ -355,6 +374,7 @@ class _Parser:
             self.check_answers(start)
             return
         seen = {}
+        after_blank = False
         while self.more():
             raw = self.lines[self.index]
             if not raw.strip():
@@ -363,9 +383,29 @@ class _Parser:
                     nxt += 1
                 if nxt < len(self.lines) and ANSWER_LIKE_RE.match(self.lines[nxt]):
                     self.index = nxt
+                    after_blank = True
                     continue
                 break
             kind = self.kind(raw)
+            if kind == "bullet" and after_blank and expected not in ("pair", None):
+                self.error(
+                    "a list after the answers is read as more answers, and these have no [ ] box: if it is the "
+                    "explanation, begin the explanation with a sentence (a list may follow it); if these are "
+                    "options, write `- [ ] text`"
+                )
+                # The list is then the explanation, so its absence is not a second mistake.
+                break
+            if kind == "no-space":
+                self.error("an option needs a space between the dash and its box: write `- [x] text`, not `-[x] text`")
+                raw = raw[0] + " " + raw[1:]
+                kind = self.kind(raw)
+            elif kind == "indented":
+                self.error(
+                    "answer lines start at the beginning of the line: remove the indentation (tab or spaces) before "
+                    "%r; only an option's feedback is indented, as `    > text`" % raw.strip()
+                )
+                raw = raw.strip()
+                kind = self.kind(raw)
             if kind == "stray":
                 self.error(
                     "stray text between answers: %r; indent feedback as `    > text` under its "
@@ -382,6 +422,10 @@ class _Parser:
         self.check_answers(start)
 
     def kind(self, raw):
+        if NO_SPACE_OPTION_RE.match(raw):
+            return "no-space"
+        if INDENTED_ANSWER_RE.match(raw):
+            return "indented"
         if OPTION_LIKE_RE.match(raw):
             return "option"
         if PAIR_RE.match(raw):
@@ -416,7 +460,7 @@ class _Parser:
             return
         box, text = match.group(1), match.group(2).strip()
         if box not in ("x", " "):
-            self.error("option box [%s] is not valid: use [x] for a correct option and [ ] for a wrong one" % box)
+            self.error(_box_problem("option box", box, "use [x] for a correct option and [ ] for a wrong one"))
             self.bad_box = True
         if not text:
             self.error("option text is empty")
@@ -443,7 +487,9 @@ class _Parser:
         self.skip_feedback()
 
     def read_step(self, raw, seen):
-        text = STEP_RE.match(raw).group(2).strip()
+        number, text = STEP_RE.match(raw).groups()
+        text = text.strip()
+        self.step_numbers.append((int(number), self.line_no()))
         _check_text(text, self.line_no(), "a step", self.issues, self.q.links, self.q.images)
         if self.unique(text, seen, "step"):
             self.q.steps.append(Step(stable_key(text), text, self.line_no()))
@@ -485,6 +531,14 @@ class _Parser:
     def read_number(self, value):
         match = NUMERIC_RE.match(value)
         number = parse_number(match.group("value")) if match else None
+        for part in (match.group("value"), match.group("tolerance")) if match else ():
+            if part and THOUSANDS_RE.match(part):
+                self.error(
+                    "numeric answer %r: the comma in %r is read as a decimal mark, so it means %s; write the "
+                    "number without a thousands separator (%s), or with a point for a fraction"
+                    % (value, part, _plain_number(parse_number(part)), part.replace(",", ""))
+                )
+                return
         if number is None:
             self.error("numeric answer %r does not parse: write `= 10`, `= 10 +- 1` or `= 10 +- 1 cm`" % value)
             return
@@ -532,6 +586,16 @@ class _Parser:
             self.issues.append(Issue(line, "a numeric question needs an answer line: `= 10 +- 1 cm`"))
 
     def check_order(self, line):
+        written = [number for number, _ in self.step_numbers]
+        if written != list(range(1, len(written) + 1)):
+            first = next(at for index, (number, at) in enumerate(self.step_numbers) if number != index + 1)
+            self.issues.append(
+                Issue(
+                    first,
+                    "steps numbered %s: the order of the lines is the answer and the numbers are not read; write the "
+                    "steps in their right order, numbered 1, 2, 3" % ", ".join(str(number) for number in written),
+                )
+            )
         if len(self.q.steps) < 2:
             self.issues.append(Issue(line, "an order question needs at least two steps, found %d" % len(self.q.steps)))
 
@@ -591,7 +655,7 @@ class _Parser:
             for match in boxed:
                 box, text = match.group(1), match.group(2).strip()
                 if box not in ("x", " "):
-                    self.issues.append(Issue(line, "gap box [%s] is not valid: use [x] or [ ]" % box))
+                    self.issues.append(Issue(line, _box_problem("gap box", box, "use [x] or [ ]")))
                     return
                 if not text:
                     self.issues.append(Issue(line, "a gap choice is empty"))
@@ -661,6 +725,22 @@ class _Parser:
             self.issues.append(Issue(explanation_line, "the explanation is missing: add a paragraph after the answers"))
         else:
             _check_text(q.explanation, explanation_line, "the explanation", self.issues, q.links, q.images)
+
+
+def _plain_number(value):
+    return ("%.6f" % value).rstrip("0").rstrip(".")
+
+
+def _box_problem(what, box, fix):
+    """Why a box is not [x] or [ ]; a space that only looks like one is named, since it cannot be seen."""
+    if box.isspace() or box in "\u200b\u2060\ufeff":
+        return "%s [%s] holds a %s (U+%04X), not a plain space: retype the space between [ and ]" % (
+            what,
+            box,
+            unicodedata.name(box, "an invisible character").lower(),
+            ord(box),
+        )
+    return "%s [%s] is not valid: %s" % (what, box, fix)
 
 
 def _describe(kind):

@@ -18,7 +18,9 @@ from hypothesis import strategies as st
 
 from quiz import scoring
 from quiz import strings as catalogue
+from quiz.blocks import extensions_of
 from quiz.check import check_docs, find_fences
+from quiz.config import read_config
 from quiz.page import PageError
 from quiz.page import settings as page_settings
 from quiz.parse import parse_question
@@ -32,11 +34,15 @@ CASES = sorted(FORMAT_DIR.joinpath("malformed").glob("*.md"))
 STRINGS = catalogue.load("en")
 
 
+# The site's own Markdown extensions: a case finds its quiz blocks as this site's build would.
+SITE_EXTENSIONS = extensions_of(read_config(str(ROOT / "mkdocs.yml")))
+
+
 def check_case(tmp_path, source, monkeypatch):
     shutil.copy(FORMAT_DIR / "page.md", tmp_path / "page.md")
     shutil.copy(source, tmp_path / "case.md")
     monkeypatch.chdir(tmp_path)
-    _, issues = check_docs(".")
+    _, issues = check_docs(".", SITE_EXTENSIONS)
     return issues
 
 
