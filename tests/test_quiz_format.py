@@ -155,6 +155,28 @@ def test_hostile_text_renders_as_text():
     assert "<em>one</em>" in html
 
 
+def test_addresses_to_other_hosts_are_not_rendered_even_unchecked():
+    lines = (
+        "id: hosts\ntype: single\nsee: page.md#a\n\nWhich? ![a](//host.example/a.png) ![b](/\\host.example/b.png)\n\n"
+        "- [x] [c](//host.example/c) [d](http://host.example/d)\n- [ ] [e](java&#x09;script:alert(1))\n\n"
+        "Because ![f][ref] and [g](https://example.org/g).\n\n[ref]: \\\\host.example/f.png"
+    )
+    question, issues = parse_question(lines.split("\n"), 1)
+    assert len(issues) == 6
+    html = render_question(question, "../page/#a", "A", STRINGS)
+    addresses = re.findall(r'(?:href|src)="([^"]*)"', html)
+    assert set(addresses) == {"#", "https://example.org/g", "../page/#a"}
+
+
+def test_html_in_a_code_span_is_text_not_a_mistake():
+    lines = (
+        "id: spans\ntype: single\nsee: page.md#a\n\nWhat does `<img src=x>` show?\n\n- [x] Text\n- [ ] A picture\n\nB."
+    )
+    question, issues = parse_question(lines.split("\n"), 1)
+    assert issues == []
+    assert "<code>&lt;img src=x&gt;</code>" in render_question(question, "../page/#a", "A", STRINGS)
+
+
 def test_answer_key_json_cannot_close_script():
     text = json_for_script({"id": "</script><!--", "amp": "&"})
     assert "<" not in text and ">" not in text and "&" not in text
