@@ -28,7 +28,8 @@ def finish(site_dir, config_path):
     from mkdocs.utils.meta import get_data
 
     from . import strings as catalogue
-    from .check import find_fences, markdown_files
+    from .blocks import BlockFinder, extensions_of
+    from .check import markdown_files, read_page
     from .config import plugin_options, read_config
     from .page import PageError, has_quiz, inject, settings
     from .runtime import site_files
@@ -56,13 +57,16 @@ def finish(site_dir, config_path):
     site_paths = [path for path, _ in files]
 
     pages = []
+    finder = None
     for source in markdown_files(docs_dir):
         src_uri = os.path.relpath(source, docs_dir).replace(os.sep, "/")
         built = File(src_uri, docs_dir, site_dir, use_directory_urls)
-        with open(source, encoding="utf-8-sig") as handle:
-            markdown = handle.read()
+        markdown, unreadable = read_page(source)
+        if unreadable:
+            raise FinishError("%s:%d: %s" % (os.path.relpath(source), *unreadable))
         if not os.path.isfile(built.abs_dest_path):
-            if any(fence.info == "quiz" for fence in find_fences(markdown)):
+            finder = finder or BlockFinder(extensions_of(config))
+            if finder.find(get_data(markdown)[0])[0]:
                 raise FinishError("%s has a quiz but %s is missing: build the site first" % (src_uri, built.dest_uri))
             continue
         with open(built.abs_dest_path, encoding="utf-8") as handle:

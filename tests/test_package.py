@@ -217,6 +217,18 @@ def test_quiz_finish_reports_problems_in_one_line(tmp_path, arguments, message):
     assert result.stderr.count("\n") == 1 and message in result.stderr and "Traceback" not in result.stderr
 
 
+def test_quiz_finish_names_a_page_not_in_utf8(tmp_path):
+    shutil.copytree(FOREIGN, tmp_path / "project")
+    (tmp_path / "project" / "site").mkdir()
+    (tmp_path / "project" / "content" / "latin.md").write_bytes("# Notes\n\nCaf\u00e9.\n".encode("latin-1"))
+    result = subprocess.run(
+        [sys.executable, "-m", "quiz", "finish", "site"], cwd=tmp_path / "project", capture_output=True, text=True
+    )
+    assert result.returncode == 1
+    assert result.stderr.startswith("error: content/latin.md:3: the file is not UTF-8 text (byte 0xe9")
+    assert "Traceback" not in result.stderr
+
+
 def test_a_language_without_strings_stops_the_build_in_words(tmp_path):
     project = tmp_path / "project"
     shutil.copytree(FOREIGN, project)
