@@ -121,6 +121,9 @@ class BlockFinder:
         for number, (kind, language, src) in enumerate(recorder.records):
             start = _locate(lines, src.split("\n"), used)
             if start is None:
+                if kind == FENCE_NAME and number in shown:
+                    # Never silently unchecked: the build would render this block.
+                    problems.append((first_line, UNPLACED % src.strip().split("\n")[0]))
                 continue
             used.add(start)
             body = src.split("\n")
@@ -163,6 +166,10 @@ INDENTED_AS_CODE = (
     "this ```quiz fence is shown as code, not as a quiz: it is indented like a code block; remove the "
     "indentation, or indent it 4 spaces under an admonition, details block, content tab or list item whose "
     "Markdown extension the site enables"
+)
+UNPLACED = (
+    "a ```quiz block starting %r is rendered from this page, but its lines could not be told apart in the "
+    "file, so it is not checked: write it as a plain fence at the start of a line"
 )
 CLOSED_EARLY = (
     "a %(fence)s code block inside the quiz ends the quiz early, at its closing %(fence)s, and the rest of the "

@@ -89,14 +89,19 @@ def read_page(path):
     with open(path, "rb") as handle:
         data = handle.read()
     try:
-        return data.decode("utf-8-sig"), None
+        # Line breaks as MkDocs reads them (text mode): \r\n and \r are \n.
+        return _newlines(data.decode("utf-8-sig")), None
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         message = (
             "the file is not UTF-8 text (byte 0x%02x cannot be read, as from an editor saving in Latin-1 or "
             "Windows-1252): save it as UTF-8" % data[error.start]
         )
-        return data.decode("utf-8-sig", "replace"), (line, message)
+        return _newlines(data.decode("utf-8-sig", "replace")), (line, message)
+
+
+def _newlines(text):
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def markdown_files(docs_dir):

@@ -43,6 +43,7 @@ FOUND = {
     "html block with markdown": ('<div markdown="1">\n\n' + quiz("in-div") + "\n</div>\n", 3, SITE),
     "after a byte-order mark": ("\ufeff" + quiz("bom"), 1, SITE),
     "after front matter": ("---\ntitle: A page\n---\n\n" + quiz("front"), 5, SITE),
+    "windows line breaks": (("Intro.\n\n" + quiz("crlf")).replace("\n", "\r\n"), 3, SITE),
 }
 # name: (page, line, the start of the message, extensions): shown as code or text, never as a quiz.
 NOT_RENDERED = {
@@ -59,7 +60,7 @@ def write_docs(folder, pages):
     folder.mkdir(exist_ok=True)
     (folder / "target.md").write_text(TARGET, encoding="utf-8")
     for name, text in pages.items():
-        (folder / name).write_text(text, encoding="utf-8")
+        (folder / name).write_bytes(text.encode("utf-8"))
     return folder
 
 
