@@ -11,7 +11,7 @@ import unicodedata
 from collections import namedtuple
 
 from . import markup, question_types
-from .scoring import normalise_text, parse_number
+from .scoring import format_number, normalise_text, parse_number
 
 KEYS = ("id", "type", "see", "points", "hint", "shuffle", "quiz")
 REQUIRED_KEYS = ("id", "type", "see")
@@ -536,7 +536,7 @@ class _Parser:
                 self.error(
                     "numeric answer %r: the comma in %r is read as a decimal mark, so it means %s; write the "
                     "number without a thousands separator (%s), or with a point for a fraction"
-                    % (value, part, _plain_number(parse_number(part)), part.replace(",", ""))
+                    % (value, part, format_number(parse_number(part)), part.replace(",", ""))
                 )
                 return
         if number is None:
@@ -725,10 +725,6 @@ class _Parser:
             self.issues.append(Issue(explanation_line, "the explanation is missing: add a paragraph after the answers"))
         else:
             _check_text(q.explanation, explanation_line, "the explanation", self.issues, q.links, q.images)
-
-
-def _plain_number(value):
-    return ("%.6f" % value).rstrip("0").rstrip(".")
 
 
 def _box_problem(what, box, fix):

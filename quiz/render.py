@@ -11,7 +11,7 @@ import re
 
 from . import markup
 from .parse import GAP_MARK, GAP_RE
-from .scoring import fill
+from .scoring import fill, format_number
 from .shuffle import seed_from_text, shuffled, shuffled_away
 
 PAGE_HREF_RE = re.compile(r'href="([^"#:]+\.md(?:#[^"]*)?)"')
@@ -40,11 +40,6 @@ def json_for_script(data):
     """JSON that is safe inside <script>: nothing in it can end the element or open a comment."""
     text = json.dumps(data, separators=(",", ":"), sort_keys=True, ensure_ascii=True)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-
-def _number(value):
-    text = ("%.6f" % value).rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text
 
 
 def _say(strings, key, **values):
@@ -268,12 +263,12 @@ def _answer_numeric(question, inline, strings):
         accepted = " (%s)" % _say(
             strings,
             "answer.range",
-            low=_number(value - tolerance),
-            high=_number(value + tolerance) + unit_text,
+            low=format_number(value - tolerance),
+            high=format_number(value + tolerance) + unit_text,
         )
     return [
         '<p class="quiz-answer__key"><strong>%s</strong> %s%s%s</p>'
-        % (_say(strings, "answer.one"), _number(value), unit_text, accepted)
+        % (_say(strings, "answer.one"), format_number(value), unit_text, accepted)
     ]
 
 

@@ -142,6 +142,12 @@ def normalise_text(text):
     return _trim(_words("".join(plain)), _ENDS)
 
 
+def format_number(value):
+    """A number as a person writes it: no trailing zeros, no exponent, never "-0"."""
+    text = ("%.6f" % value).rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
 def parse_number(text):
     """A decimal number from text, or None. Accepts a comma as the decimal mark; rejects nan and inf."""
     text = text.strip().replace(",", ".")
