@@ -19,6 +19,15 @@ def load(path=DEFAULT_CONFIG):
     return read_config(path)
 
 
+def custom_dir(config):
+    """The theme's `custom_dir` (the site's own templates) as a path, or None."""
+    theme = config.get("theme")
+    folder = theme.get("custom_dir") if isinstance(theme, dict) else None
+    if not isinstance(folder, str) or not folder:
+        return None
+    return os.path.join(os.path.dirname(os.path.abspath(config.get("config_file_path", DEFAULT_CONFIG))), folder)
+
+
 def section_id(source):
     """An HTML id for a page of the take-away copy, from its file name: `unlock-your-ankles.md` becomes
     `unlock-your-ankles`, `guides/setup.md` becomes `guides-setup`."""

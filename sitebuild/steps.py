@@ -3,7 +3,7 @@
 import os
 
 from . import vendor
-from .config import DEFAULT_CONFIG, load, offline_copy
+from .config import DEFAULT_CONFIG, custom_dir, load, offline_copy
 from .csp import secure_site
 from .service_worker import SERVICE_WORKER, write_service_worker
 from .takeaway import build_takeaway
@@ -18,8 +18,9 @@ def prepare(docs_dir):
 def finish(site_dir, config_file=DEFAULT_CONFIG, service_worker=True):
     """Lock down every page, write the take-away copy mkdocs.yml (config_file) asks for, then (last, as it
     hashes every file) the service worker. Returns a one-line summary."""
-    copy = offline_copy(load(config_file))
-    pages = secure_site(site_dir, skip=(copy.file_name,) if copy else ())
+    config = load(config_file)
+    copy = offline_copy(config)
+    pages = secure_site(site_dir, skip=(copy.file_name,) if copy else (), custom_dir=custom_dir(config))
     if copy is None:
         takeaway = "no take-away copy (%s asks for none)" % os.path.basename(config_file)
     else:
