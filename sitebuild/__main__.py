@@ -12,6 +12,7 @@ from .config import DEFAULT_CONFIG, ConfigError
 from .files import AssetError
 from .runtime_vendor import vendor_runtime
 from .takeaway import TakeawayError
+from .unsafe_html import UnsafeHtmlError
 
 
 def main(argv=None):
@@ -47,7 +48,13 @@ def main(argv=None):
             )
         else:
             print(steps.finish(args.site_dir, args.config, service_worker=not args.no_service_worker))
-    except (AssetError, ConfigError, TakeawayError) as error:
+    except (TakeawayError, UnsafeHtmlError) as error:
+        # Content mistakes: one `path:line: message` per line, all of them.
+        lines = str(error).split("\n")
+        print("\n".join(lines), file=sys.stderr)
+        print("%d error(s) in the site's pages" % len(lines), file=sys.stderr)
+        return 1
+    except (AssetError, ConfigError) as error:
         print("error: %s" % error, file=sys.stderr)
         return 1
     return 0

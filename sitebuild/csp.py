@@ -105,7 +105,7 @@ def _pattern(template_body):
     return "".join(re.escape(part) if index % 2 == 0 else TEMPLATE_VALUE for index, part in enumerate(parts))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def template_scripts(dirs):
     """One compiled pattern matching every inline script written by the templates under `dirs` (a tuple)."""
     patterns = set()

@@ -7,11 +7,14 @@ from .config import DEFAULT_CONFIG, custom_dir, load, offline_copy
 from .csp import secure_site
 from .service_worker import SERVICE_WORKER, write_service_worker
 from .takeaway import build_takeaway
+from .unsafe_html import require_safe_pages
 
 
 def prepare(docs_dir):
-    """Copy the site's own third-party browser files (Workbox, iframe-worker) into docs_dir. Returns the
-    paths copied. The quiz's runtime is not among them: the quiz plugin publishes it from its package."""
+    """Refuse pages that carry script (sitebuild/unsafe_html.py), then copy the site's own third-party
+    browser files (Workbox, iframe-worker) into docs_dir. Returns the paths copied. The quiz's runtime is not
+    among them: the quiz plugin publishes it from its package."""
+    require_safe_pages(docs_dir)
     return vendor.prepare(docs_dir)
 
 
