@@ -39,8 +39,10 @@ class OfflineCopy:
     """What mkdocs.yml says about the take-away copy: `extra.offline_copy` (title, pages) and the quiz
     plugin's `offline_copy` (the file name)."""
 
-    def __init__(self, file_name, title, pages, site_name="", dark_palette=None):
+    def __init__(self, file_name, title, pages, site_name="", dark_palette=None, docs_dir=None):
         self.file_name = file_name
+        # Where the pages' Markdown is, to name the line of a mistake found in the built pages.
+        self.docs_dir = docs_dir
         self.title = title
         # [(source page, built page, section id)], in the copy's order.
         self.pages = pages
@@ -93,4 +95,5 @@ def offline_copy(config):
             )
         sections[section] = source
         pages.append((source, built_page(source, use_directory_urls), section))
-    return OfflineCopy(file_name, title, pages, config.get("site_name") or "", dark_palette(config))
+    docs_dir = os.path.join(os.path.dirname(os.path.abspath(path)), str(config.get("docs_dir") or "docs"))
+    return OfflineCopy(file_name, title, pages, config.get("site_name") or "", dark_palette(config), docs_dir)

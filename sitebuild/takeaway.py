@@ -23,10 +23,13 @@ import posixpath
 import re
 
 import jinja2
+from markdown.extensions.toc import slugify
 from markupsafe import Markup
 
 from quiz.page import SETTINGS_RE
 from quiz.runtime import APP, INTERPRETER, MICROPYTHON_DIR, PYSCRIPT_DIR, PYTHON_DIR, PYTHON_FILES
+
+from .unsafe_html import mask_fences
 
 TEMPLATES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "takeaway")
 ORIGIN = "https://takeaway.invalid/"
@@ -44,6 +47,13 @@ HTML_LANG_RE = re.compile(r"<html\b[^>]*\blang=\"([^\"]+)\"")
 BODY_RE = re.compile(r"<body\b([^>]*)>")
 ATTRIBUTE_RE = re.compile(r'([\w-]+)="([^"]*)"')
 SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^//")
+# A Markdown heading and its id, as the toc extension makes it (an explicit `{ #id }` wins).
+HEADING_LINE_RE = re.compile(r"^ {0,3}#{1,6}[ \t]+(?P<text>.*?)[ \t]*(?:\{(?P<attrs>[^}]*)\})?[ \t#]*$")
+EXPLICIT_ID_RE = re.compile(r"#([\w-]+)")
+ID_CLASH = (
+    "%s:%d: %s has the id #%s, as does %s at %s:%d; the take-away copy holds both pages in one file, where ids "
+    "must differ: reword one heading or give it an id of its own (`## Heading { #other-id }`)"
+)
 
 
 class TakeawayError(Exception):
@@ -118,6 +128,30 @@ def _describe(body, element_id):
     if re.match(r"h[1-6]$", found.group(1)):
         return 'heading "%s"' % _text(found.group(2))
     return "a <%s>" % found.group(1)
+
+
+def _display(path):
+    relative = os.path.relpath(path)
+    return path if relative.startswith("..") else relative
+
+
+def _source_line(docs_dir, source, element_id):
+    """(path to show, line) of the Markdown that gives element_id: a heading's line, else the first line
+    naming the id, else line 1."""
+    path = os.path.join(docs_dir, source) if docs_dir else source
+    try:
+        with open(path, encoding="utf-8-sig") as handle:
+            lines = mask_fences(handle.read()).split("\n")
+    except (OSError, UnicodeDecodeError):
+        return _display(path), 1
+    for number, line in enumerate(lines, 1):
+        heading = HEADING_LINE_RE.match(line)
+        if heading:
+            explicit = EXPLICIT_ID_RE.search(heading.group("attrs") or "")
+            if (explicit.group(1) if explicit else slugify(heading.group("text"), "-")) == element_id:
+                return _display(path), number
+    named = re.compile(r"#%s\b|\bid=[\"']?%s\b" % (re.escape(element_id), re.escape(element_id)))
+    return _display(path), next((number for number, line in enumerate(lines, 1) if named.search(line)), 1)
 
 
 def _styles(site_dir, built, page_html):
@@ -196,7 +230,7 @@ def build_takeaway(site_dir, copy, built=None):
         raise TakeawayError("pages of the take-away copy are not in %s: %s" % (site_dir, ", ".join(missing)))
     sections = {page: section for _, page, section in copy.pages}
     fallback = copy.pages[0][2]
-    parts, seen_ids, quiz_page = [], {}, None
+    parts, seen_ids, quiz_page, clashes = [], {}, None, []
     for source, page, section in copy.pages:
         page_html = _read(os.path.join(site_dir, page))
         if quiz_page is None and PY_CONFIG_RE.search(page_html):
@@ -205,13 +239,24 @@ def build_takeaway(site_dir, copy, built=None):
         found_ids = [(found, _describe(body, found)) for found in ID_RE.findall(body)]
         for found, what in found_ids + [(section, "the section of the page itself")]:
             if found in seen_ids and seen_ids[found][0] != source:
-                raise TakeawayError(
-                    "id %r is used by both %s (%s) and %s (%s): the copy needs unique ids"
-                    % (found, seen_ids[found][0], seen_ids[found][1], source, what)
+                first, first_what = seen_ids[found]
+                clashes.append(
+                    ID_CLASH
+                    % (
+                        *_source_line(copy.docs_dir, source, found),
+                        what,
+                        found,
+                        first_what,
+                        *_source_line(copy.docs_dir, first, found),
+                    )
                 )
+                continue
             seen_ids[found] = (source, what)
         title = H1_RE.search(body)
         parts.append({"id": section, "title": _text(title.group(1)) if title else section, "body": Markup(body)})
+    if clashes:
+        # Content mistakes, every one at once.
+        raise TakeawayError("\n".join(clashes))
 
     style_page, style_html = quiz_page or (copy.pages[0][1], _read(os.path.join(site_dir, copy.pages[0][1])))
     lang = HTML_LANG_RE.search(style_html)

@@ -49,7 +49,8 @@ def _blank(text, start, end):
     return text[:start] + re.sub(r"[^\n]", " ", text[start:end]) + text[end:]
 
 
-def _mask_fences(text):
+def mask_fences(text):
+    """text with every fenced block (``` or ~~~, at any indent) blanked out, line breaks kept."""
     lines = text.split("\n")
     masked, fence = [], None
     for line in lines:
@@ -91,7 +92,7 @@ def visible_markup(text):
     found = FRONT_MATTER_RE.match(text)
     if found:
         text = _blank(text, 0, found.end())
-    text = _mask_fences(text)
+    text = mask_fences(text)
     text = COMMENT_RE.sub(lambda match: re.sub(r"[^\n]", " ", match.group(0)), text)
     return _mask_code_spans(text)
 
