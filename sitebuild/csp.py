@@ -44,6 +44,8 @@ SCRIPT_RE = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S |
 TYPE_RE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.I)
 SRC_RE = re.compile(r"""\bsrc\s*=\s*["']?([^"'\s>]+)""", re.I)
 EXECUTABLE_TYPES = ("", "text/javascript", "application/javascript", "module")
+# An import map is held to script-src like a script.
+SCRIPT_SRC_TYPES = EXECUTABLE_TYPES + ("importmap",)
 META_NAME = 'http-equiv="Content-Security-Policy"'
 JINJA_RE = re.compile(r"(\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\})", re.S)
 # What a template value may become inside the theme's scripts: text that cannot end a string literal.
@@ -76,14 +78,15 @@ def script_hash(body):
     return "'sha256-%s'" % base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii")
 
 
-def inline_scripts(html):
-    """The bodies of the page's inline scripts a browser would run (not JSON or other data blocks)."""
+def inline_scripts(html, types=EXECUTABLE_TYPES):
+    """The bodies of the page's inline scripts of the given types: by default those a browser runs (not
+    JSON or other data blocks)."""
     for match in SCRIPT_RE.finditer(html):
         attrs = match.group("attrs")
         if SRC_RE.search(attrs):
             continue
         kind = TYPE_RE.search(attrs)
-        if (kind.group(1).lower() if kind else "") in EXECUTABLE_TYPES:
+        if (kind.group(1).lower() if kind else "") in types:
             yield match.group("body")
 
 
