@@ -116,10 +116,12 @@ def test_an_id_used_by_two_pages_of_the_copy_names_both_headings_as_path_line(tm
     one, two = docs / "one.md", docs / "guides" / "two.md"
     # Every clash, each on its own line, at the line of the later heading, naming the earlier one's.
     assert str(raised.value).split("\n") == [
-        '%s:7: heading "Set-up, again" has the id #setup, as does heading "Setting up" at %s:5; ' % (two, one)
+        '%s:7: heading "Set-up, again" has the id #setup, as does heading "Setting up" at %s:5; '
+        % (two, one)
         + "the take-away copy holds both pages in one file, where ids must differ: reword one heading or give it "
         "an id of its own (`## Heading { #other-id }`)",
-        '%s:9: heading "Notes" has the id #notes, as does heading "Notes" at %s:7; ' % (two, one)
+        '%s:9: heading "Notes" has the id #notes, as does heading "Notes" at %s:7; '
+        % (two, one)
         + "the take-away copy holds both pages in one file, where ids must differ: reword one heading or give it "
         "an id of its own (`## Heading { #other-id }`)",
     ]
