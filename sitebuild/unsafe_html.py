@@ -1,6 +1,8 @@
-"""Markdown pages may not carry script: a raw <script>, an on*= event attribute (in HTML or in an attribute
-list, `{ onclick=... }`) or a javascript: URL (in a link, a reference definition, an HTML attribute or an
-attribute list) is a content mistake, reported as `path:line: message`, every one at once.
+"""Markdown pages may not carry script: a raw <script> (or PyScript's <mpy-script>, <py-config>...), an on*=
+event attribute (in HTML or in an attribute list, `{ onclick=... }`), a javascript: URL (in a link, a
+reference definition, an HTML attribute or an attribute list) or the quiz's question markup written by hand
+(which would give the page the quiz runtime and 'unsafe-eval') is a content mistake, reported as
+`path:line: message`, every one at once.
 
 `python -m sitebuild prepare` runs this check before any build, so it holds for every generator that builds
 the site (MkDocs through sitebuild/mkdocs_hooks.py, Zensical by the README's commands). The page's
@@ -23,7 +25,11 @@ FENCE_OPEN_RE = re.compile(r"^(?P<indent>[ \t>]*)(?P<fence>`{3,}|~{3,})")
 FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 COMMENT_RE = re.compile(r"<!--.*?-->", re.S)
 BACKTICKS_RE = re.compile(r"`+")
-SCRIPT_TAG_RE = re.compile(r"<\s*script\b", re.I)
+# <script>, and PyScript's elements, which run Python with the same reach as script on a quiz page.
+SCRIPT_TAG_RE = re.compile(r"<\s*(?P<tag>script|m?py-script|m?py-config|m?py-repl)\b", re.I)
+# The rendered question's own attribute (quiz/render.py): written by hand it would give any page the quiz
+# runtime and 'unsafe-eval' (quiz.page.has_quiz).
+QUIZ_ATTRIBUTE = "data-quiz-question"
 TAG_RE = re.compile(r"<[A-Za-z][\w:-]*(?P<attrs>(?:\s[^<>]*)?)/?>", re.S)
 # `{: #id .class key="value" }` after a block or an inline element (Python-Markdown's attr_list).
 ATTR_LIST_RE = re.compile(r"\{:?(?P<attrs>[^{}\n]*)\}")
@@ -33,9 +39,8 @@ REFERENCE_RE = re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*<?(?P<url>\S+?)>?(?:\s
 SCRIPT_SCHEMES = ("javascript:", "vbscript:")
 
 # Each ends with the fix; the page's Content-Security-Policy would block the script in any case.
-SCRIPT_MESSAGE = (
-    "raw <script> in a page: content cannot run script; to show the tag, put it in a code span or a ``` fence"
-)
+SCRIPT_MESSAGE = "raw <%s> in a page: content cannot run script; to show the tag, put it in a code span or a ``` fence"
+QUIZ_MESSAGE = "quiz markup (%s) written as HTML in a page: write the question as a ```quiz block"
 EVENT_MESSAGE = "event attribute %s= in a page: content cannot run script; remove the attribute"
 URL_MESSAGE = "%s URL in a page: content cannot run script; link to a page or an https: address instead"
 
@@ -110,6 +115,8 @@ def _attribute_problems(attrs):
         value = found.group("value") or ""
         if name.lower().startswith("on") and len(name) > 2 and found.group("value") is not None:
             yield found.start("name"), EVENT_MESSAGE % name
+        elif name.lower() == QUIZ_ATTRIBUTE:
+            yield found.start("name"), QUIZ_MESSAGE % QUIZ_ATTRIBUTE
         elif value:
             scheme = _script_scheme(value.strip("\"'"))
             if scheme:
@@ -121,7 +128,7 @@ def problems(text):
     markup = visible_markup(text)
     found = []
     for match in SCRIPT_TAG_RE.finditer(markup):
-        found.append((match.start(), SCRIPT_MESSAGE))
+        found.append((match.start(), SCRIPT_MESSAGE % match.group("tag").lower()))
     for pattern in (TAG_RE, ATTR_LIST_RE):
         for match in pattern.finditer(markup):
             offset = match.start("attrs")

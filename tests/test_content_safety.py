@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from sitebuild.csp import policy_for, template_dirs, template_scripts
-from sitebuild.unsafe_html import EVENT_MESSAGE, SCRIPT_MESSAGE, URL_MESSAGE, problems
+from sitebuild.unsafe_html import EVENT_MESSAGE, QUIZ_MESSAGE, SCRIPT_MESSAGE, URL_MESSAGE, problems
 
 from .conftest import DOCS, ROOT, config_in, run_build
 
@@ -49,16 +49,20 @@ A paragraph with an attribute list { onclick="alert(7)" }
 <a href="&#106;avascript:alert(8)">x</a> <a href="https://example.org" title="on=1">y</a>
 
 <SCRIPT src="x.js"></SCRIPT>
+
+<mpy-script src="x.py"></mpy-script> <fieldset class="quiz-question" data-quiz-question="q"></fieldset>
 """
 UNSAFE_LINES = [
-    (9, SCRIPT_MESSAGE),
+    (9, SCRIPT_MESSAGE % "script"),
     (11, EVENT_MESSAGE % "onerror"),
     (13, URL_MESSAGE % "javascript:"),
     (16, EVENT_MESSAGE % "onmouseover"),
     (26, URL_MESSAGE % "javascript:"),
     (28, EVENT_MESSAGE % "onclick"),
     (32, URL_MESSAGE % "javascript:"),
-    (34, SCRIPT_MESSAGE),
+    (34, SCRIPT_MESSAGE % "script"),
+    (36, QUIZ_MESSAGE % "data-quiz-question"),
+    (36, SCRIPT_MESSAGE % "mpy-script"),
 ]
 
 
