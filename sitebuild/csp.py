@@ -38,6 +38,7 @@ import re
 
 from quiz.page import has_quiz
 
+from .content_error import ContentError
 from .vendor import IFRAME_WORKER_DIR, IFRAME_WORKER_SHIM
 
 SCRIPT_RE = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S | re.I)
@@ -215,9 +216,13 @@ def add_policy(html, policy):
     from an earlier run."""
     html = re.sub(r'\s*<meta %s content="[^"]*">' % re.escape(META_NAME), "", html)
     meta = '<meta %s content="%s">' % (META_NAME, policy)
-    match = re.search(r"<meta charset=[^>]*>", html, re.I) or re.search(r"<head[^>]*>", html, re.I)
-    if not match:
-        raise ValueError("no <head> in page")
+    # A page without <head> (an HTML file of the docs, say) gets one from the parser, which puts a <meta>
+    # met before any content into it.
+    match = (
+        re.search(r"<meta charset=[^>]*>", html, re.I)
+        or re.search(r"<head\b[^>]*>", html, re.I)
+        or re.match(r"\s*(?:<!doctype[^>]*>\s*)?(?:<html\b[^>]*>)?", html, re.I)
+    )
     return html[: match.end()] + "\n    " + meta + html[match.end() :]
 
 
@@ -226,18 +231,25 @@ def secure_page(html, allowed=None, page="index.html", site_dir=None):
 
 
 def secure_site(site_dir, skip=(), custom_dir=None):
-    """Add the policy to every HTML page under site_dir. Returns the pages changed, relative to site_dir."""
+    """Add the policy to every HTML page under site_dir. Returns the pages changed, relative to site_dir.
+    An HTML file that is not UTF-8 (one copied from docs_dir) is a content mistake: ContentError."""
     allowed = template_scripts(tuple(template_dirs(custom_dir)))
-    pages = []
+    pages, unreadable = [], []
     for root, _, files in os.walk(site_dir):
         for name in sorted(files):
             path = os.path.join(root, name)
             relative = os.path.relpath(path, site_dir)
             if not name.endswith(".html") or relative in skip:
                 continue
-            with open(path, encoding="utf-8") as handle:
-                html = handle.read()
+            try:
+                with open(path, encoding="utf-8") as handle:
+                    html = handle.read()
+            except UnicodeDecodeError as error:
+                unreadable.append("%s:1: not UTF-8 (%s): save it as UTF-8" % (path, error.reason))
+                continue
             with open(path, "w", encoding="utf-8") as handle:
                 handle.write(secure_page(html, allowed, relative.replace(os.sep, "/"), site_dir))
             pages.append(relative)
+    if unreadable:
+        raise ContentError(unreadable)
     return pages

@@ -4,6 +4,7 @@ import os
 
 from . import vendor
 from .config import DEFAULT_CONFIG, custom_dir, load, offline_copy
+from .content_error import ContentError
 from .csp import secure_site
 from .service_worker import SERVICE_WORKER, write_service_worker
 from .takeaway import build_takeaway
@@ -20,10 +21,15 @@ def prepare(docs_dir):
 
 def finish(site_dir, config_file=DEFAULT_CONFIG, service_worker=True):
     """Lock down every page, write the take-away copy mkdocs.yml (config_file) asks for, then (last, as it
-    hashes every file) the service worker. Returns a one-line summary."""
+    hashes every file) the service worker. Returns a one-line summary. Content mistakes found on the way are
+    raised together, as one ContentError."""
     config = load(config_file)
     copy = offline_copy(config)
-    pages = secure_site(site_dir, skip=(copy.file_name,) if copy else (), custom_dir=custom_dir(config))
+    mistakes = []
+    try:
+        pages = secure_site(site_dir, skip=(copy.file_name,) if copy else (), custom_dir=custom_dir(config))
+    except ContentError as error:
+        mistakes += error.lines
     if copy is None:
         takeaway = "no take-away copy (%s asks for none)" % os.path.basename(config_file)
     else:
@@ -32,8 +38,13 @@ def finish(site_dir, config_file=DEFAULT_CONFIG, service_worker=True):
         if missing:
             takeaway = "no take-away copy (not built: %s)" % ", ".join(missing)
         else:
-            build_takeaway(site_dir, copy)
+            try:
+                build_takeaway(site_dir, copy)
+            except ContentError as error:
+                mistakes += error.lines
             takeaway = copy.file_name
+    if mistakes:
+        raise ContentError(mistakes)
     summary = "%d pages with a Content-Security-Policy, %s" % (len(pages), takeaway)
     if service_worker:
         entries = write_service_worker(site_dir)

@@ -37,6 +37,7 @@ from markupsafe import Markup
 from quiz.page import SETTINGS_RE
 from quiz.runtime import APP, INTERPRETER, MICROPYTHON_DIR, PYSCRIPT_DIR, PYTHON_DIR, PYTHON_FILES
 
+from .content_error import ContentError
 from .csp import SCRIPT_SRC_TYPES, inline_scripts, script_hash
 from .unsafe_html import mask_fences
 
@@ -71,6 +72,10 @@ STYLE_RE = re.compile(r"<style>(.*?)</style>", re.S)
 
 class TakeawayError(Exception):
     pass
+
+
+class TakeawayContentError(TakeawayError, ContentError):
+    """Mistakes in the pages the copy holds (ids used twice), as `path:line: message` lines."""
 
 
 def _read(path, mode="r"):
@@ -304,7 +309,7 @@ def build_takeaway(site_dir, copy, built=None):
         parts.append({"id": section, "title": _text(title.group(1)) if title else section, "body": Markup(body)})
     if clashes:
         # Content mistakes, every one at once.
-        raise TakeawayError("\n".join(clashes))
+        raise TakeawayContentError(clashes)
 
     style_page, style_html = quiz_page or (copy.pages[0][1], _read(os.path.join(site_dir, copy.pages[0][1])))
     lang = HTML_LANG_RE.search(style_html)

@@ -21,6 +21,8 @@ import re
 
 from quiz.check import markdown_files
 
+from .content_error import ContentError
+
 FENCE_OPEN_RE = re.compile(r"^(?P<indent>[ \t>]*)(?P<fence>`{3,}|~{3,})")
 FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 COMMENT_RE = re.compile(r"<!--.*?-->", re.S)
@@ -45,8 +47,8 @@ EVENT_MESSAGE = "event attribute %s= in a page: content cannot run script; remov
 URL_MESSAGE = "%s URL in a page: content cannot run script; link to a page or an https: address instead"
 
 
-class UnsafeHtmlError(Exception):
-    """Every mistake found, as lines of `path:line: message`."""
+class UnsafeHtmlError(ContentError):
+    pass
 
 
 def _blank(text, start, end):
@@ -169,4 +171,4 @@ def check_pages(docs_dir):
 def require_safe_pages(docs_dir):
     issues = check_pages(docs_dir)
     if issues:
-        raise UnsafeHtmlError("\n".join(issues))
+        raise UnsafeHtmlError(issues)

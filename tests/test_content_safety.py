@@ -10,7 +10,8 @@ import sys
 
 import pytest
 
-from sitebuild.csp import policy_for, template_dirs, template_scripts
+from sitebuild.content_error import ContentError
+from sitebuild.csp import policy_for, secure_site, template_dirs, template_scripts
 from sitebuild.unsafe_html import EVENT_MESSAGE, QUIZ_MESSAGE, SCRIPT_MESSAGE, URL_MESSAGE, problems
 
 from .conftest import DOCS, ROOT, config_in, run_build
@@ -173,3 +174,18 @@ def test_prose_about_the_quiz_markup_gets_no_eval(project):
     assert about.count("data-quiz-question=") == 3
     assert "'unsafe-eval'" not in about and "assets/quiz/" not in about
     assert "'unsafe-eval'" in quiz
+
+
+def test_every_html_file_gets_the_policy_and_one_not_in_utf8_is_named(tmp_path):
+    (tmp_path / "plain.html").write_text("<p>A page written by hand, with no head.</p>", encoding="utf-8")
+    (tmp_path / "latin1.html").write_bytes("<p>Caf\xe9</p>".encode("latin-1"))
+    with pytest.raises(ContentError) as raised:
+        secure_site(str(tmp_path))
+    assert raised.value.lines == [
+        "%s:1: not UTF-8 (invalid continuation byte): save it as UTF-8" % (tmp_path / "latin1.html")
+    ]
+    assert (
+        (tmp_path / "plain.html")
+        .read_text(encoding="utf-8")
+        .startswith('\n    <meta http-equiv="Content-Security-Policy" content="default-src \'none\';')
+    )
