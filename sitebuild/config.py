@@ -19,6 +19,12 @@ def load(path=DEFAULT_CONFIG):
     return read_config(path)
 
 
+def docs_dir(config):
+    """The site's Markdown folder, as a path."""
+    folder = str(config.get("docs_dir") or "docs")
+    return os.path.join(os.path.dirname(os.path.abspath(config.get("config_file_path", DEFAULT_CONFIG))), folder)
+
+
 def custom_dir(config):
     """The theme's `custom_dir` (the site's own templates) as a path, or None."""
     theme = config.get("theme")
@@ -95,5 +101,4 @@ def offline_copy(config):
             )
         sections[section] = source
         pages.append((source, built_page(source, use_directory_urls), section))
-    docs_dir = os.path.join(os.path.dirname(os.path.abspath(path)), str(config.get("docs_dir") or "docs"))
-    return OfflineCopy(file_name, title, pages, config.get("site_name") or "", dark_palette(config), docs_dir)
+    return OfflineCopy(file_name, title, pages, config.get("site_name") or "", dark_palette(config), docs_dir(config))

@@ -189,3 +189,13 @@ def test_every_html_file_gets_the_policy_and_one_not_in_utf8_is_named(tmp_path):
         .read_text(encoding="utf-8")
         .startswith('\n    <meta http-equiv="Content-Security-Policy" content="default-src \'none\';')
     )
+
+
+def test_finish_checks_the_pages_too_for_a_build_that_skipped_prepare(project):
+    result = run_build(config=project / "mkdocs.yml", site_dir=project / "site", cwd=project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    (project / "docs" / "unsafe.md").write_text(UNSAFE_PAGE, encoding="utf-8")
+    finish = sitebuild("finish", "site", cwd=project)
+    assert finish.returncode == 1 and "Traceback" not in finish.stderr
+    lines = expected_lines("docs/unsafe.md", UNSAFE_LINES)
+    assert finish.stderr.splitlines() == lines + ["%d error(s) in the site's pages" % len(lines)]
