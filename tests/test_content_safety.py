@@ -96,7 +96,7 @@ def expected_lines(path, found):
 
 def test_prepare_lists_every_script_in_pages_as_path_line(project):
     (project / "docs" / "unsafe.md").write_text(UNSAFE_PAGE, encoding="utf-8")
-    (project / "docs" / "latin1.md").write_bytes("# Page\n\nCaf\xe9\n".encode("latin-1"))
+    (project / "docs" / "latin1.md").write_bytes("# Page\n\nD\xe9j\xe0 vu\n".encode("latin-1"))
     result = sitebuild("prepare", "docs", cwd=project)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
@@ -178,7 +178,7 @@ def test_prose_about_the_quiz_markup_gets_no_eval(project):
 
 def test_every_html_file_gets_the_policy_and_one_not_in_utf8_is_named(tmp_path):
     (tmp_path / "plain.html").write_text("<p>A page written by hand, with no head.</p>", encoding="utf-8")
-    (tmp_path / "latin1.html").write_bytes("<p>Caf\xe9</p>".encode("latin-1"))
+    (tmp_path / "latin1.html").write_bytes("<p>D\xe9j\xe0 vu</p>".encode("latin-1"))
     with pytest.raises(ContentError) as raised:
         secure_site(str(tmp_path))
     assert raised.value.lines == [
