@@ -136,6 +136,7 @@ def test_content_in_the_take_away_copy_cannot_run_script_or_reach_a_host(new_pag
     hostile = (
         '<script>window.hacked=1</script><script src="data:text/javascript,window.hacked=2"></script>'
         '<img src="//127.0.0.2/x.png" alt=""><img src="/\\127.0.0.2/y.png" alt=""><img src=x onerror="window.hacked=3">'
+        '<img src="assets/images/favicon.png" alt="" id="local-image">'
     )
     article.write_text(article.read_text(encoding="utf-8").replace("</article>", hostile + "</article>", 1), "utf-8")
     build_takeaway(str(site), COPY)
@@ -144,6 +145,9 @@ def test_content_in_the_take_away_copy_cannot_run_script_or_reach_a_host(new_pag
     page.wait_for_selector(READY, timeout=30000)
     assert page.evaluate("window.hacked") is None
     assert no_network_requests(page) == []
+    # A local image of the page is inlined, and shows under the copy's `img-src data:`.
+    assert page.get_attribute("#local-image", "src").startswith("data:image/png;base64,")
+    assert page.evaluate("document.getElementById('local-image').naturalWidth") > 0
 
 
 # Whether the fallback's notice was ever shown: a quiz that starts after all takes it away again.
