@@ -9,6 +9,7 @@ from quiz.runtime import RUNTIME_SOURCE
 
 from . import steps
 from .config import DEFAULT_CONFIG, ConfigError
+from .content_error import ContentError
 from .files import AssetError
 from .runtime_vendor import vendor_runtime
 from .takeaway import TakeawayError
@@ -47,6 +48,10 @@ def main(argv=None):
             )
         else:
             print(steps.finish(args.site_dir, args.config, service_worker=not args.no_service_worker))
+    except ContentError as error:
+        print("\n".join(error.lines), file=sys.stderr)
+        print("%d error(s) in the site's pages" % len(error.lines), file=sys.stderr)
+        return 1
     except (AssetError, ConfigError, TakeawayError) as error:
         print("error: %s" % error, file=sys.stderr)
         return 1

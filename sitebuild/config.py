@@ -19,6 +19,21 @@ def load(path=DEFAULT_CONFIG):
     return read_config(path)
 
 
+def docs_dir(config):
+    """The site's Markdown folder, as a path."""
+    folder = str(config.get("docs_dir") or "docs")
+    return os.path.join(os.path.dirname(os.path.abspath(config.get("config_file_path", DEFAULT_CONFIG))), folder)
+
+
+def custom_dir(config):
+    """The theme's `custom_dir` (the site's own templates) as a path, or None."""
+    theme = config.get("theme")
+    folder = theme.get("custom_dir") if isinstance(theme, dict) else None
+    if not isinstance(folder, str) or not folder:
+        return None
+    return os.path.join(os.path.dirname(os.path.abspath(config.get("config_file_path", DEFAULT_CONFIG))), folder)
+
+
 def section_id(source):
     """An HTML id for a page of the take-away copy, from its file name: `unlock-your-ankles.md` becomes
     `unlock-your-ankles`, `guides/setup.md` becomes `guides-setup`."""
@@ -30,8 +45,10 @@ class OfflineCopy:
     """What mkdocs.yml says about the take-away copy: `extra.offline_copy` (title, pages) and the quiz
     plugin's `offline_copy` (the file name)."""
 
-    def __init__(self, file_name, title, pages, site_name="", dark_palette=None):
+    def __init__(self, file_name, title, pages, site_name="", dark_palette=None, docs_dir=None):
         self.file_name = file_name
+        # Where the pages' Markdown is, to name the line of a mistake found in the built pages.
+        self.docs_dir = docs_dir
         self.title = title
         # [(source page, built page, section id)], in the copy's order.
         self.pages = pages
@@ -84,4 +101,4 @@ def offline_copy(config):
             )
         sections[section] = source
         pages.append((source, built_page(source, use_directory_urls), section))
-    return OfflineCopy(file_name, title, pages, config.get("site_name") or "", dark_palette(config))
+    return OfflineCopy(file_name, title, pages, config.get("site_name") or "", dark_palette(config), docs_dir(config))

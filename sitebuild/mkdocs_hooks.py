@@ -19,9 +19,15 @@ from mkdocs.plugins import event_priority  # noqa: E402
 
 from sitebuild import steps  # noqa: E402
 from sitebuild.config import ConfigError  # noqa: E402
+from sitebuild.content_error import ContentError  # noqa: E402
+from sitebuild.files import AssetError  # noqa: E402
 from sitebuild.takeaway import TakeawayError  # noqa: E402
 
 _command = {"name": "build"}
+
+
+def _listed(error):
+    return "the site's pages have %d error(s):\n%s" % (len(error.lines), error)
 
 
 def on_startup(command, dirty, **kwargs):
@@ -29,7 +35,12 @@ def on_startup(command, dirty, **kwargs):
 
 
 def on_pre_build(config, **kwargs):
-    steps.prepare(config["docs_dir"])
+    try:
+        steps.prepare(config["docs_dir"])
+    except ContentError as error:
+        raise PluginError(_listed(error)) from None
+    except AssetError as error:
+        raise PluginError(str(error)) from None
 
 
 # After Material's offline plugin (-100), which writes the inlined search index the precache must include.
@@ -38,5 +49,7 @@ def on_post_build(config, **kwargs):
     # A live-reloading preview must not be cached by a service worker.
     try:
         steps.finish(config["site_dir"], config.config_file_path, service_worker=_command["name"] != "serve")
+    except ContentError as error:
+        raise PluginError(_listed(error)) from None
     except (ConfigError, TakeawayError) as error:
-        raise PluginError(str(error)) from error
+        raise PluginError(str(error)) from None

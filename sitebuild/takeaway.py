@@ -12,21 +12,34 @@ null). One file can, if nothing in it needs a second file:
 It is generated from the built pages after each build, so it never drifts from the site. mkdocs.yml says
 which pages, under what title and file name (sitebuild/config.py); the document itself is
 sitebuild/takeaway/takeaway.html, with its two scripts beside it.
+
+Its Content-Security-Policy (a <meta> tag, policy() below) is as tight as that design allows: no host at
+all, not even its own folder; scripts only by hash, and only those the template writes (found by rendering
+the template without the pages, so nothing in a page's content is ever hashed), with 'strict-dynamic' so
+the PyScript modules its import map names (data: URLs) load from the hashed module script, while a
+<script src=data:...> in a page would not; the stylesheet by hash; images only as data: URLs (local images
+of the pages are inlined). 'unsafe-eval' and 'wasm-unsafe-eval' only when it holds a quiz, as on the site.
 """
 
 import base64
 import datetime
 import html
 import json
+import mimetypes
 import os
 import posixpath
 import re
 
 import jinja2
+from markdown.extensions.toc import slugify
 from markupsafe import Markup
 
 from quiz.page import SETTINGS_RE
 from quiz.runtime import APP, INTERPRETER, MICROPYTHON_DIR, PYSCRIPT_DIR, PYTHON_DIR, PYTHON_FILES
+
+from .content_error import ContentError
+from .csp import SCRIPT_SRC_TYPES, inline_scripts, script_hash
+from .unsafe_html import mask_fences
 
 TEMPLATES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "takeaway")
 ORIGIN = "https://takeaway.invalid/"
@@ -44,10 +57,25 @@ HTML_LANG_RE = re.compile(r"<html\b[^>]*\blang=\"([^\"]+)\"")
 BODY_RE = re.compile(r"<body\b([^>]*)>")
 ATTRIBUTE_RE = re.compile(r'([\w-]+)="([^"]*)"')
 SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^//")
+# A Markdown heading and its id, as the toc extension makes it (an explicit `{ #id }` wins).
+HEADING_LINE_RE = re.compile(r"^ {0,3}#{1,6}[ \t]+(?P<text>.*?)[ \t]*(?:\{(?P<attrs>[^}]*)\})?[ \t#]*$")
+EXPLICIT_ID_RE = re.compile(r"#([\w-]+)")
+ID_CLASH = (
+    "%s:%d: %s has the id #%s, as does %s at %s:%d; the take-away copy holds both pages in one file, where ids "
+    "must differ: reword one heading or give it an id of its own (`## Heading { #other-id }`)"
+)
+
+
+IMG_SRC_RE = re.compile(r'(<img\b[^>]*?\bsrc=")([^"]*)(")')
+STYLE_RE = re.compile(r"<style>(.*?)</style>", re.S)
 
 
 class TakeawayError(Exception):
     pass
+
+
+class TakeawayContentError(TakeawayError, ContentError):
+    """Mistakes in the pages the copy holds (ids used twice), as `path:line: message` lines."""
 
 
 def _read(path, mode="r"):
@@ -118,6 +146,65 @@ def _describe(body, element_id):
     if re.match(r"h[1-6]$", found.group(1)):
         return 'heading "%s"' % _text(found.group(2))
     return "a <%s>" % found.group(1)
+
+
+def _display(path):
+    relative = os.path.relpath(path)
+    return path if relative.startswith("..") else relative
+
+
+def _source_line(docs_dir, source, element_id):
+    """(path to show, line) of the Markdown that gives element_id: a heading's line, else the first line
+    naming the id, else line 1."""
+    path = os.path.join(docs_dir, source) if docs_dir else source
+    try:
+        with open(path, encoding="utf-8-sig") as handle:
+            lines = mask_fences(handle.read()).split("\n")
+    except (OSError, UnicodeDecodeError):
+        return _display(path), 1
+    for number, line in enumerate(lines, 1):
+        heading = HEADING_LINE_RE.match(line)
+        if heading:
+            explicit = EXPLICIT_ID_RE.search(heading.group("attrs") or "")
+            if (explicit.group(1) if explicit else slugify(heading.group("text"), "-")) == element_id:
+                return _display(path), number
+    named = re.compile(r"#%s\b|\bid=[\"']?%s\b" % (re.escape(element_id), re.escape(element_id)))
+    return _display(path), next((number for number, line in enumerate(lines, 1) if named.search(line)), 1)
+
+
+def _inline_images(body, site_dir, built):
+    """Local images of a page as data: URLs: the copy loads nothing, not even a file beside it."""
+
+    def replace(match):
+        src = html.unescape(match.group(2))
+        if SCHEME_RE.match(src):
+            return match.group(0)
+        path = os.path.join(site_dir, posixpath.normpath(posixpath.join(posixpath.dirname(built), src.split("#")[0])))
+        if not os.path.isfile(path):
+            return match.group(0)
+        mime = mimetypes.guess_type(path)[0] or "application/octet-stream"
+        return match.group(1) + _data_url(mime, _read(path, "rb")) + match.group(3)
+
+    return IMG_SRC_RE.sub(replace, body)
+
+
+def policy(template_only, quiz):
+    """The copy's policy, from its document rendered without the pages (template_only)."""
+    scripts = sorted({script_hash(body) for body in inline_scripts(template_only, SCRIPT_SRC_TYPES)})
+    styles = sorted({script_hash(body) for body in STYLE_RE.findall(template_only)})
+    script_src = scripts + ["'strict-dynamic'"] + (["'wasm-unsafe-eval'", "'unsafe-eval'"] if quiz else [])
+    return "; ".join(
+        [
+            "default-src 'none'",
+            "script-src " + " ".join(script_src),
+            "style-src " + " ".join(styles),
+            "img-src data:",
+            "font-src data:",
+            "base-uri 'none'",
+            "object-src 'none'",
+            "form-action 'none'",
+        ]
+    )
 
 
 def _styles(site_dir, built, page_html):
@@ -196,22 +283,33 @@ def build_takeaway(site_dir, copy, built=None):
         raise TakeawayError("pages of the take-away copy are not in %s: %s" % (site_dir, ", ".join(missing)))
     sections = {page: section for _, page, section in copy.pages}
     fallback = copy.pages[0][2]
-    parts, seen_ids, quiz_page = [], {}, None
+    parts, seen_ids, quiz_page, clashes = [], {}, None, []
     for source, page, section in copy.pages:
         page_html = _read(os.path.join(site_dir, page))
         if quiz_page is None and PY_CONFIG_RE.search(page_html):
             quiz_page = (page, page_html)
-        body = _relink(_content(site_dir, page, source), page, sections, fallback)
+        body = _inline_images(_relink(_content(site_dir, page, source), page, sections, fallback), site_dir, page)
         found_ids = [(found, _describe(body, found)) for found in ID_RE.findall(body)]
         for found, what in found_ids + [(section, "the section of the page itself")]:
             if found in seen_ids and seen_ids[found][0] != source:
-                raise TakeawayError(
-                    "id %r is used by both %s (%s) and %s (%s): the copy needs unique ids"
-                    % (found, seen_ids[found][0], seen_ids[found][1], source, what)
+                first, first_what = seen_ids[found]
+                clashes.append(
+                    ID_CLASH
+                    % (
+                        *_source_line(copy.docs_dir, source, found),
+                        what,
+                        found,
+                        first_what,
+                        *_source_line(copy.docs_dir, first, found),
+                    )
                 )
+                continue
             seen_ids[found] = (source, what)
         title = H1_RE.search(body)
         parts.append({"id": section, "title": _text(title.group(1)) if title else section, "body": Markup(body)})
+    if clashes:
+        # Content mistakes, every one at once.
+        raise TakeawayContentError(clashes)
 
     style_page, style_html = quiz_page or (copy.pages[0][1], _read(os.path.join(site_dir, copy.pages[0][1])))
     lang = HTML_LANG_RE.search(style_html)
@@ -221,22 +319,20 @@ def build_takeaway(site_dir, copy, built=None):
         for name, value in ATTRIBUTE_RE.findall(body.group(1) if body else "")
         if name == "dir" or name.startswith("data-md-color-")
     ]
-    document = (
-        _environment()
-        .get_template("takeaway.html")
-        .render(
-            lang=lang.group(1) if lang else "en",
-            title=copy.title,
-            site_name=copy.site_name,
-            built=built or datetime.date.today().isoformat(),
-            css=_raw(_styles(site_dir, style_page, style_html)),
-            body_attributes=body_attributes,
-            dark_palette=json.dumps(copy.dark_palette) if copy.dark_palette else "",
-            color_scheme_script=_raw(_read(os.path.join(TEMPLATES, "color-scheme.js"))),
-            sections=parts,
-            quiz=_quiz(site_dir, quiz_page[1]) if quiz_page else None,
-        )
+    template = _environment().get_template("takeaway.html")
+    values = dict(
+        lang=lang.group(1) if lang else "en",
+        title=copy.title,
+        site_name=copy.site_name,
+        built=built or datetime.date.today().isoformat(),
+        css=_raw(_styles(site_dir, style_page, style_html)),
+        body_attributes=body_attributes,
+        dark_palette=json.dumps(copy.dark_palette) if copy.dark_palette else "",
+        color_scheme_script=_raw(_read(os.path.join(TEMPLATES, "color-scheme.js"))),
+        quiz=_quiz(site_dir, quiz_page[1]) if quiz_page else None,
     )
+    template_only = template.render(sections=[], csp="", **values)
+    document = template.render(sections=parts, csp=policy(template_only, quiz_page is not None), **values)
     path = os.path.join(site_dir, copy.file_name)
     with open(path, "w", encoding="utf-8") as handle:
         handle.write(document)

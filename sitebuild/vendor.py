@@ -12,6 +12,7 @@ from .files import NODE_MODULES, sync_files
 
 WORKBOX_DIR = os.path.join("assets", "vendor", "workbox")
 IFRAME_WORKER_DIR = os.path.join("assets", "vendor", "iframe-worker")
+IFRAME_WORKER_SHIM = "shim.js"
 
 # workbox-sw loads the production build of each module it needs from its own folder.
 WORKBOX_PACKAGES = ("workbox-core", "workbox-precaching", "workbox-routing", "workbox-strategies")
@@ -26,7 +27,7 @@ def prepare(docs_dir):
         name = package + ".prod.js"
         workbox[name] = os.path.join(NODE_MODULES, package, "build", name)
     workbox[WORKBOX_WINDOW] = os.path.join(NODE_MODULES, "workbox-window", "build", WORKBOX_WINDOW)
-    shim = {"shim.js": os.path.join(NODE_MODULES, "iframe-worker", "shim", "index.js")}
+    shim = {IFRAME_WORKER_SHIM: os.path.join(NODE_MODULES, "iframe-worker", "shim", "index.js")}
     copied = []
     for target, files in ((WORKBOX_DIR, workbox), (IFRAME_WORKER_DIR, shim)):
         sync_files(files, os.path.join(docs_dir, target))

@@ -86,23 +86,45 @@ PAGE = """<!doctype html><html lang="en"><head><title>x</title></head>
 <article class="md-content__inner md-typeset">%s</article></body></html>"""
 
 
-def test_an_id_used_by_two_pages_of_the_copy_names_both_pages_and_headings(tmp_path):
+def test_an_id_used_by_two_pages_of_the_copy_names_both_headings_as_path_line(tmp_path):
     copy = offline_copy(load(write_config(tmp_path)))
-    site = tmp_path / "site"
+    docs, site = tmp_path / "docs", tmp_path / "site"
+    (docs / "guides").mkdir(parents=True)
     (site / "guides").mkdir(parents=True)
+    (docs / "one.md").write_text("# One\n\nText.\n\n## Setting up { #setup }\n\n## Notes\n", encoding="utf-8")
+    (docs / "guides" / "two.md").write_text(
+        "# Two\n\n```md\n## Notes\n```\n\n## Set-up, again {#setup}\n\n## Notes\n", encoding="utf-8"
+    )
     (site / "one.html").write_text(
-        PAGE % '<h1 id="one-title">One</h1><h2 id="setup">Setting up<a class="headerlink" href="#setup">¶</a></h2>',
+        PAGE
+        % (
+            '<h1 id="one-title">One</h1><h2 id="setup">Setting up<a class="headerlink" href="#setup">¶</a></h2>'
+            '<h2 id="notes">Notes</h2>'
+        ),
         encoding="utf-8",
     )
     (site / "guides" / "two.html").write_text(
-        PAGE % '<h1 id="two-title">Two</h1><h2 id="setup">Set-up, again</h2><a href="../one.html#setup">x</a>',
+        PAGE
+        % (
+            '<h1 id="two-title">Two</h1><h2 id="setup">Set-up, again</h2><a href="../one.html#setup">x</a>'
+            '<h2 id="notes">Notes</h2>'
+        ),
         encoding="utf-8",
     )
     with pytest.raises(TakeawayError) as raised:
         build_takeaway(str(site), copy)
-    message = str(raised.value)
-    assert "'setup'" in message and "one.md" in message and "guides/two.md" in message
-    assert 'heading "Setting up"' in message and 'heading "Set-up, again"' in message
+    one, two = docs / "one.md", docs / "guides" / "two.md"
+    # Every clash, each on its own line, at the line of the later heading, naming the earlier one's.
+    assert str(raised.value).split("\n") == [
+        '%s:7: heading "Set-up, again" has the id #setup, as does heading "Setting up" at %s:5; '
+        % (two, one)
+        + "the take-away copy holds both pages in one file, where ids must differ: reword one heading or give it "
+        "an id of its own (`## Heading { #other-id }`)",
+        '%s:9: heading "Notes" has the id #notes, as does heading "Notes" at %s:7; '
+        % (two, one)
+        + "the take-away copy holds both pages in one file, where ids must differ: reword one heading or give it "
+        "an id of its own (`## Heading { #other-id }`)",
+    ]
 
 
 def test_a_copy_without_a_quiz_page_has_no_quiz_runtime(tmp_path):

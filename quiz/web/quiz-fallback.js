@@ -11,8 +11,7 @@
   document.documentElement.classList.add("quiz-js");
   var TIMEOUT = 20000;
   var shown = false;
-  // The runtime's own folder (assets/quiz/), as an absolute URL: this file sits in its web/ subfolder.
-  var runtimeBase = (document.currentScript && document.currentScript.src || "").replace(/web\/[^\/]*$/, "");
+  var runtime = null;
   var settings = null;
 
   function setting(name) {
@@ -97,8 +96,36 @@
     }, TIMEOUT);
   }
 
+  // The runtime's own files, exactly: the addresses the build wrote on the loader's tag (quiz/page.py, from
+  // quiz/runtime.py) and the loader itself, as absolute URLs. A failed image or script of the page's
+  // content, wherever it lives, is not the quiz's failure.
   function isRuntime(url) {
-    return Boolean(runtimeBase) && typeof url === "string" && url.indexOf(runtimeBase) === 0;
+    if (typeof url !== "string" || !url) return false;
+    if (runtime === null) {
+      var loader = document.querySelector("script[data-pyscript]");
+      if (!loader) return false;
+      runtime = {};
+      var listed = [loader.getAttribute("src"), loader.getAttribute("data-pyscript")];
+      ["data-modules", "data-files"].forEach(function (name) {
+        listed = listed.concat((loader.getAttribute(name) || "").split(" "));
+      });
+      listed.forEach(function (href) {
+        if (href) runtime[new URL(href, document.baseURI).href] = true;
+      });
+    }
+    return runtime.hasOwnProperty(url.split("#")[0].split("?")[0]);
+  }
+
+  // A runtime file the server answered with an error status (a 404 on app.py, say): PyScript reports some
+  // of these only in the console, so the notice would otherwise wait for the timeout.
+  function watchResponses() {
+    var types = window.PerformanceObserver && PerformanceObserver.supportedEntryTypes;
+    if (!types || types.indexOf("resource") === -1) return;
+    new PerformanceObserver(function (list) {
+      list.getEntries().forEach(function (entry) {
+        if (entry.responseStatus >= 400 && isRuntime(entry.name)) onProblem("fallback.failed");
+      });
+    }).observe({ type: "resource", buffered: true });
   }
 
   // A failed download of the interpreter or of the quiz's Python shows up as one of these.
@@ -111,6 +138,7 @@
     if (isRuntime(event.filename) || isRuntime(target)) onProblem("fallback.failed");
   }, true);
 
+  watchResponses();
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
 })();
