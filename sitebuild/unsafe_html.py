@@ -15,11 +15,11 @@ Indented code blocks are read as text: Python-Markdown's admonitions and lists i
 same way, so a fence is the way to show a <script> tag in a page.
 """
 
-import html
 import os
 import re
 
-from quiz.check import markdown_files
+from quiz.check import markdown_files, read_page
+from quiz.markup import as_browser_reads
 
 from .content_error import ContentError
 
@@ -105,9 +105,8 @@ def visible_markup(text):
 
 
 def _script_scheme(url):
-    """The script scheme a URL uses, as a browser reads it (character references decoded, tabs, line
-    breaks and other control characters dropped), or None."""
-    plain = "".join(char for char in html.unescape(url) if ord(char) > 32 and char != "\\").lower()
+    """The script scheme a URL uses as a browser reads it (`java&#x09;script:` is javascript:), or None."""
+    plain = as_browser_reads(url).lower()
     return next((scheme for scheme in SCRIPT_SCHEMES if plain.startswith(scheme)), None)
 
 
@@ -153,16 +152,9 @@ def check_pages(docs_dir):
     """Every page's mistakes as `path:line: message` lines (empty when there are none)."""
     issues = []
     for path in markdown_files(docs_dir):
-        with open(path, "rb") as handle:
-            data = handle.read()
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            line = data[: error.start].count(b"\n") + 1
-            issues.append(
-                "%s:%d: the file is not UTF-8 (byte 0x%02x): save it as UTF-8"
-                % (_display(path), line, data[error.start])
-            )
+        text, unreadable = read_page(path)
+        if unreadable:
+            issues.append("%s:%d: %s" % ((_display(path),) + unreadable))
             continue
         issues.extend("%s:%d: %s" % (_display(path), line, message) for line, message in problems(text))
     return issues

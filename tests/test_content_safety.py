@@ -100,7 +100,10 @@ def test_prepare_lists_every_script_in_pages_as_path_line(project):
     result = sitebuild("prepare", "docs", cwd=project)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    lines = ["docs/latin1.md:3: the file is not UTF-8 (byte 0xe9): save it as UTF-8"]
+    lines = [
+        "docs/latin1.md:3: the file is not UTF-8 text (byte 0xe9 cannot be read, as from an editor saving in"
+        " Latin-1 or Windows-1252): save it as UTF-8"
+    ]
     lines += expected_lines("docs/unsafe.md", UNSAFE_LINES)
     assert result.stderr.splitlines() == lines + ["%d error(s) in the site's pages" % len(lines)]
 
