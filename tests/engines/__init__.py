@@ -309,12 +309,33 @@ class WebKitPage(EnginePage):
         self.driver.get(url)
 
     def _click(self, selector):
-        self._find(selector).click()
+        from selenium.common.exceptions import ElementNotInteractableException
+
+        element = self._find(selector)
+        # WebKitWebDriver does not always scroll a control below the fold into view before clicking it, and
+        # now and then calls a visible, enabled control not interactable: then the DOM's own click.
+        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+        try:
+            element.click()
+        except ElementNotInteractableException:
+            self.driver.execute_script("arguments[0].click()", element)
 
     def _fill(self, selector, text):
+        from selenium.common.exceptions import ElementNotInteractableException
+
         element = self._find(selector)
-        element.clear()
-        element.send_keys(text)
+        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+        try:
+            element.clear()
+            element.send_keys(text)
+        except ElementNotInteractableException:
+            self.driver.execute_script(
+                """arguments[0].value = arguments[1];
+                arguments[0].dispatchEvent(new Event('input', {bubbles: true}));
+                arguments[0].dispatchEvent(new Event('change', {bubbles: true}));""",
+                element,
+                text,
+            )
 
     def _select(self, selector, value):
         from selenium.webdriver.support.select import Select
