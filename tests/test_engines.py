@@ -21,6 +21,7 @@ from quiz import strings as catalogue
 from quiz.runtime import SITE_PREFIX
 from sitebuild.config import load, offline_copy
 from sitebuild.localhost import StaticHandler
+from sitebuild.service_worker import SERVICE_WORKER
 
 from .conftest import READY, ROOT
 from .engines import ENGINES, EngineMissing, engine
@@ -67,10 +68,14 @@ def open_page(browser_engine):
 
 class CountingHandler(StaticHandler):
     """The site, counting every request by path. no-cache makes a second use of a file reach the server
-    (as a revalidation at least), so a preload the page does not reuse shows as a second request."""
+    (as a revalidation at least), so a preload the page does not reuse shows as a second request. Without
+    the service worker when asked, whose precache would download every file once more."""
 
     def do_GET(self):
         self.server.counts[self.path] += 1
+        if self.server.no_worker and urlsplit(self.path).path == "/" + SERVICE_WORKER:
+            self.send_error(404)
+            return
         super().do_GET()
 
     def end_headers(self):
@@ -79,10 +84,11 @@ class CountingHandler(StaticHandler):
 
 
 class CountingServer:
-    def __init__(self, directory):
+    def __init__(self, directory, no_worker=False):
         handler = functools.partial(CountingHandler, directory=str(directory))
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.httpd.counts = Counter()
+        self.httpd.no_worker = no_worker
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
         self.url = "http://127.0.0.1:%d/" % self.httpd.server_address[1]
 
@@ -144,20 +150,25 @@ def test_the_quiz_starts_scores_alike_and_keeps_answers_across_a_reload(open_pag
 
 
 def runtime_requests(counts):
-    """Requests per runtime file; the service worker's precache adds a revision to its own, left out."""
+    """Requests per runtime file."""
     found = Counter()
     for path, count in counts.items():
-        parts = urlsplit(path)
-        if parts.path.startswith("/" + SITE_PREFIX) and not parts.query:
-            found[parts.path[1:]] += count
+        path = urlsplit(path).path
+        if path.startswith("/" + SITE_PREFIX):
+            found[path[1:]] += count
     return found
 
 
-def test_the_runtime_is_downloaded_once(open_page, counting_server):
+def test_the_runtime_is_downloaded_once(open_page, site_dir):
+    server = CountingServer(site_dir, no_worker=True)
     page = open_page()
-    page.goto(counting_server.url + "quiz.html")
-    page.wait_for_selector(READY)
-    requests = runtime_requests(counting_server.counts)
+    try:
+        page.goto(server.url + "quiz.html")
+        page.wait_for_selector(READY)
+        page.wait_for_selector("html[data-offline=failed]")
+    finally:
+        server.stop()
+    requests = runtime_requests(server.counts)
     assert len(requests) > 10
     assert {path: count for path, count in requests.items() if count != 1} == {}
 
