@@ -73,7 +73,8 @@ class CountingHandler(StaticHandler):
 
     def do_GET(self):
         self.server.counts[self.path] += 1
-        if self.server.no_worker and urlsplit(self.path).path == "/" + SERVICE_WORKER:
+        path = urlsplit(self.path).path
+        if (self.server.no_worker and path == "/" + SERVICE_WORKER) or path in self.server.missing:
             self.send_error(404)
             return
         super().do_GET()
@@ -84,11 +85,12 @@ class CountingHandler(StaticHandler):
 
 
 class CountingServer:
-    def __init__(self, directory, no_worker=False):
+    def __init__(self, directory, no_worker=False, missing=()):
         handler = functools.partial(CountingHandler, directory=str(directory))
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.httpd.counts = Counter()
         self.httpd.no_worker = no_worker
+        self.httpd.missing = set(missing)
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
         self.url = "http://127.0.0.1:%d/" % self.httpd.server_address[1]
 
@@ -208,3 +210,16 @@ def test_every_page_and_the_quiz_work_offline_after_one_visit(open_page, countin
     page.click(MAIN_FORM + " button[type=submit]")
     assert "You scored %d of %d (100%%)." % (len(MAIN), len(MAIN)) in page.inner_text(MAIN_FORM + " .quiz-result")
     assert page.errors == []
+
+
+def test_a_failed_install_is_reported_to_the_page(open_page, site_dir):
+    # A file of the precache list that no page here loads, missing from the server: the install must fail.
+    server = CountingServer(site_dir, missing={"/sitemap.xml"})
+    page = open_page()
+    try:
+        page.goto(server.url + "index.html")
+        page.wait_for_selector("html[data-offline]", timeout=60000)
+        assert page.get_attribute("html", "data-offline") == "failed"
+        assert page.evaluate("navigator.serviceWorker.controller") is None
+    finally:
+        server.stop()
