@@ -16,8 +16,6 @@ const browser = await puppeteer.launch({
   browser: "firefox",
   executablePath: process.env.FIREFOX,
   headless: true,
-  // The machine may offer no network but loopback: no calls home.
-  extraPrefsFirefox: { "network.dns.disableIPv6": true, "app.normandy.enabled": false },
 });
 let context = null;
 let page = null;
