@@ -35,8 +35,9 @@ WEBKIT_DRIVER = os.environ.get("WEBKIT_DRIVER", "/usr/bin/WebKitWebDriver")
 WEBKIT_PACKAGE = "libwebkit2gtk-4.1-0"
 INSTALL = {"chromium": "chromium", "firefox": "firefox-esr", "webkit": "webkit2gtk-driver xvfb"}
 FUNCTION_RE = re.compile(r"^\s*(async\s+)?(function\b|\([^)]*\)\s*=>|[A-Za-z_$][\w$]*\s*=>)")
-# Console lines that are a problem: errors, and a preloaded file the page then downloaded again.
-PROBLEM_RE = re.compile(r"\bERROR\b|preload", re.I)
+# MiniBrowser's console lines that are a problem: errors and warnings (an unused preload, offline support
+# off), as "CONSOLE [<source>] <level> <text>".
+PROBLEM_RE = re.compile(r"CONSOLE (\w+ )?(ERROR|WARN)\b")
 
 
 class EngineMissing(Exception):
@@ -183,14 +184,20 @@ class ChromiumPage(EnginePage):
 
 
 class Chromium:
-    def __init__(self):
-        if not os.path.exists(CHROMIUM):
-            raise EngineMissing("Chromium is missing at %s: install Debian's chromium" % CHROMIUM)
-        from playwright.sync_api import sync_playwright
+    """browser: a Playwright Chromium already running (the test session's), kept open; else one of its own.
+    Playwright's sync API runs once per thread, so the tests lend theirs."""
 
-        self.playwright = sync_playwright().start()
-        self.browser = self.playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        self.version = self.browser.version
+    def __init__(self, browser=None):
+        self.playwright = None
+        if browser is None:
+            if not os.path.exists(CHROMIUM):
+                raise EngineMissing("Chromium is missing at %s: install Debian's chromium" % CHROMIUM)
+            from playwright.sync_api import sync_playwright
+
+            self.playwright = sync_playwright().start()
+            browser = self.playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        self.browser = browser
+        self.version = browser.version
 
     def new_page(self):
         return ChromiumPage(self.browser)
@@ -199,8 +206,9 @@ class Chromium:
         return page_problems(self.new_page(), urls, ready)
 
     def close(self):
-        self.browser.close()
-        self.playwright.stop()
+        if self.playwright:
+            self.browser.close()
+            self.playwright.stop()
 
 
 class FirefoxPage(EnginePage):
@@ -363,9 +371,10 @@ class WebKit:
         return WebKitPage(self.binary)
 
     def console_problems(self, urls, ready):
-        """Console errors and preload warnings of the pages, all opened at once in a plain MiniBrowser that
-        prints its console (`ready` cannot be asked there): WebKit warns about an unused preload a few
-        seconds after the load event, so the console is read until it has been quiet for QUIET seconds."""
+        """Console errors and warnings of the pages, all opened at once in a plain MiniBrowser that prints its
+        console (`ready` cannot be asked there): WebKit warns about an unused preload a few seconds after the
+        load event, so the console is read until it has been quiet for QUIET seconds after its first line
+        (the quiz page always writes one: PyScript's own "PyScript Ready")."""
         with tempfile.TemporaryDirectory(prefix="webkit-console-") as folder:
             return [(None, line) for line in minibrowser_console(self.binary, Path(folder), urls)]
 
@@ -396,8 +405,9 @@ def minibrowser_console(binary, folder, urls, limit=60.0):
                 break
             output += chunk
             last = time.monotonic()
+    # What the browser says while being stopped (a registration cut short, for one) is not the pages'.
     process.terminate()
-    output += process.communicate()[1]
+    process.communicate()
     lines = [line for line in output.decode("utf-8", "replace").splitlines() if "CONSOLE" in line]
     return [line for line in lines if PROBLEM_RE.search(line)]
 
@@ -440,8 +450,8 @@ OPENERS = {"chromium": Chromium, "firefox": Firefox, "webkit": WebKit}
 
 
 @contextlib.contextmanager
-def engine(name):
-    opened = OPENERS[name]()
+def engine(name, **options):
+    opened = OPENERS[name](**options)
     try:
         yield opened
     finally:
