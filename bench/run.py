@@ -1,9 +1,11 @@
 """Benchmarks: how fast the quiz becomes usable, how heavy each page is, how the build scales.
 
     make bench                      # or: .venv/bin/python bench/run.py [--runs 9] [--skip-lighthouse]
+    .venv/bin/python bench/run.py --engines-only [--engine-runs 3]   # the quiz in every engine, alone
 
 Builds the site, serves it on 127.0.0.1 with gzip (as static hosts do), and drives Debian's Chromium through
-Playwright. Prints tables of medians with min/max and writes everything to bench/results/latest.json.
+Playwright, then Chromium, Firefox and WebKit through tests/engines for the quiz in every engine. Prints
+tables of medians with min/max and writes everything to bench/results/latest.json.
 Exits 1 when a budget is missed. Figures, not pass/fail timings, are the point: nothing here is a test.
 """
 
@@ -258,6 +260,23 @@ def engine_rows(engines):
                 ]
             )
     return rows
+
+
+def engines_alone(runs, output):
+    """`--engines-only`: this section alone, on a fresh build."""
+    with tempfile.TemporaryDirectory() as temp:
+        site = Path(temp) / "site"
+        build_site(site)
+        add_variants(site)
+        httpd, origin = serve(site)
+        try:
+            engines = measure_engines(origin, runs)
+        finally:
+            httpd.shutdown()
+    print_engines(engines, runs)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(json.dumps({"runs": runs, "engines": engines}, indent=1), encoding="utf-8")
+    return 0
 
 
 def print_engines(engines, runs):
