@@ -399,7 +399,10 @@ def main():
     parser.add_argument("--skip-lighthouse", action="store_true")
     parser.add_argument("--engine-runs", type=int, default=3, help="cold loads per page in each engine")
     parser.add_argument("--output", default=str(RESULTS / "latest.json"))
+    parser.add_argument("--engines-only", action="store_true", help="only the quiz in every engine")
     args = parser.parse_args()
+    if args.engines_only:
+        return engines_alone(args.engine_runs, Path(args.output).with_name("engines.json"))
     from playwright.sync_api import sync_playwright
 
     results = {
