@@ -44,7 +44,7 @@ LOADED = "document.readyState === 'complete'"
 
 @pytest.fixture(scope="module", params=ENGINES)
 def browser_engine(request):
-    # Chromium is the session's own (conftest), which the other browser tests share.
+    # Chromium is conftest's, which the other browser tests share.
     options = {"browser": request.getfixturevalue("browser")} if request.param == "chromium" else {}
     try:
         with engine(request.param, **options) as opened:

@@ -184,7 +184,7 @@ class ChromiumPage(EnginePage):
 
 
 class Chromium:
-    """browser: a Playwright Chromium already running (the test session's), kept open; else one of its own.
+    """browser: a Playwright Chromium already running (the other tests' one), kept open; else one of its own.
     Playwright's sync API runs once per thread, so the tests lend theirs."""
 
     def __init__(self, browser=None):
@@ -281,7 +281,7 @@ class Firefox:
 
 def fresh_profile(folder):
     """MiniBrowser keeps its profile under the user's webkitgtk-4.1 data and cache folders; pointing both
-    at an empty folder gives every session the first visit of a new reader."""
+    at an empty folder gives every page the first visit of a new reader."""
     return dict(os.environ, XDG_DATA_HOME=str(folder / "data"), XDG_CACHE_HOME=str(folder / "cache"))
 
 
@@ -356,7 +356,7 @@ class WebKitPage(EnginePage):
 
 
 class WebKit:
-    """Each page is a MiniBrowser session of its own (a fresh profile); the display is one Xvfb for all."""
+    """Each page is a MiniBrowser of its own (a fresh profile); the display is one Xvfb for all."""
 
     def __init__(self):
         if not os.path.exists(WEBKIT_DRIVER) or not shutil.which("Xvfb"):
@@ -413,24 +413,22 @@ def minibrowser_console(binary, folder, urls, limit=60.0):
 
 
 def start_display():
-    """Xvfb on the first free display number; DISPLAY is set for this process and the browsers it starts."""
-    for number in range(99, 140):
-        if os.path.exists("/tmp/.X11-unix/X%d" % number) or os.path.exists("/tmp/.X%d-lock" % number):
-            continue
-        display = subprocess.Popen(
-            ["Xvfb", ":%d" % number, "-screen", "0", "1280x1024x24", "-nolisten", "tcp"],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        for _ in range(100):
-            if os.path.exists("/tmp/.X11-unix/X%d" % number):
-                os.environ["DISPLAY"] = ":%d" % number
-                return display
-            if display.poll() is not None:
-                break
-            time.sleep(0.05)
-        display.kill()
-    raise EngineMissing("no X display could be started with Xvfb")
+    """Xvfb on a display number it picks itself; DISPLAY is set for this process and the browsers it starts."""
+    read, write = os.pipe()
+    display = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x1024x24", "-nolisten", "tcp"],
+        pass_fds=(write,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write)
+    with os.fdopen(read) as numbers:
+        number = numbers.readline().strip()
+    if not number:
+        display.wait()
+        raise EngineMissing("no X display could be started with Xvfb")
+    os.environ["DISPLAY"] = ":" + number
+    return display
 
 
 def page_problems(page, urls, ready):
