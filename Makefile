@@ -15,9 +15,10 @@ BENCH_STAMP := bench/node_modules/.installed
 serve: setup
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
-## test: set up (Chromium included) and run the whole test suite
+## test: set up (the browsers included) and run the whole test suite; ENGINE=chromium|firefox|webkit runs
+## only the cross-engine flows (tests/test_engines.py), in that engine
 test: setup system-deps
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(if $(ENGINE),tests/test_engines.py -k $(ENGINE))
 
 ## build: strict build into site/
 build: setup

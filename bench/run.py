@@ -1,9 +1,11 @@
 """Benchmarks: how fast the quiz becomes usable, how heavy each page is, how the build scales.
 
     make bench                      # or: .venv/bin/python bench/run.py [--runs 9] [--skip-lighthouse]
+    .venv/bin/python bench/run.py --engines-only [--engine-runs 3]   # the quiz in every engine, alone
 
 Builds the site, serves it on 127.0.0.1 with gzip (as static hosts do), and drives Debian's Chromium through
-Playwright. Prints tables of medians with min/max and writes everything to bench/results/latest.json.
+Playwright, then Chromium, Firefox and WebKit through tests/engines for the quiz in every engine. Prints
+tables of medians with min/max and writes everything to bench/results/latest.json.
 Exits 1 when a budget is missed. Figures, not pass/fail timings, are the point: nothing here is a test.
 """
 
@@ -208,6 +210,86 @@ def summary(samples, key):
     return {"median": statistics.median(values), "min": min(values), "max": max(values)}
 
 
+# ---------------------------------------------------------------- every engine
+
+# The quiz beside the plain-JavaScript page in each engine the tests drive (tests/engines): cold loads only,
+# each in a fresh profile, as a first visit. Chromium is measured again here so the three share one method.
+ENGINE_PAGES = (("quiz (MicroPython)", "/quiz.html"), ("quiz (plain JavaScript baseline)", "/quiz-baseline.html"))
+READY_MARK = "performance.getEntriesByName('quiz-ready').length > 0"
+
+
+def measure_engines(origin, runs):
+    """{engine: {"version", "pages": {page: [samples]}}}; pages take turns within an engine."""
+    from tests.engines import ENGINES, engine
+
+    found = {}
+    for name in ENGINES:
+        print("measuring in %s ..." % name, file=sys.stderr)
+        with engine(name) as opened:
+            samples = {page: [] for page, _ in ENGINE_PAGES}
+            for _ in range(runs):
+                for page_name, path in ENGINE_PAGES:
+                    page = opened.new_page()
+                    try:
+                        page.goto(origin + path)
+                        page.wait_for_function(READY_MARK, timeout=60000)
+                        samples[page_name].append(page.evaluate(MEASURE))
+                    finally:
+                        page.close()
+            found[name] = {"version": opened.version, "pages": samples}
+    return found
+
+
+def engine_rows(engines):
+    rows = []
+    for name, measured in engines.items():
+        base = summary(measured["pages"]["quiz (plain JavaScript baseline)"], "ready_ms")["median"]
+        base_bytes = summary(measured["pages"]["quiz (plain JavaScript baseline)"], "bytes")["median"]
+        for page_name, samples in measured["pages"].items():
+            ready = summary(samples, "ready_ms")
+            nbytes = summary(samples, "bytes")["median"]
+            rows.append(
+                [
+                    "%s %s" % (name, measured["version"]),
+                    page_name,
+                    "%s (%s-%s)" % (fmt(ready["median"]), fmt(ready["min"]), fmt(ready["max"])),
+                    "%.2fx" % (ready["median"] / base),
+                    fmt(nbytes, "KB"),
+                    "%.1fx" % (nbytes / base_bytes) if base_bytes else "-",
+                    fmt(summary(samples, "runtime_requests")["median"]),
+                ]
+            )
+    return rows
+
+
+def engines_alone(runs, output):
+    """`--engines-only`: this section alone, on a fresh build."""
+    with tempfile.TemporaryDirectory() as temp:
+        site = Path(temp) / "site"
+        build_site(site)
+        add_variants(site)
+        httpd, origin = serve(site)
+        try:
+            engines = measure_engines(origin, runs)
+        finally:
+            httpd.shutdown()
+    print_engines(engines, runs)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(json.dumps({"runs": runs, "engines": engines}, indent=1), encoding="utf-8")
+    return 0
+
+
+def print_engines(engines, runs):
+    print()
+    print("Cold quiz loads in every engine, %d each (median, min-max; KB transferred, gzip)" % runs)
+    print(
+        table(
+            engine_rows(engines),
+            ["engine", "page", "ready ms", "ready vs JS", "KB total", "KB vs JS", "runtime requests"],
+        )
+    )
+
+
 # ---------------------------------------------------------------- build scaling
 
 
@@ -315,8 +397,12 @@ def main():
     parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--scaling", default="1,10,100")
     parser.add_argument("--skip-lighthouse", action="store_true")
+    parser.add_argument("--engine-runs", type=int, default=3, help="cold loads per page in each engine")
     parser.add_argument("--output", default=str(RESULTS / "latest.json"))
+    parser.add_argument("--engines-only", action="store_true", help="only the quiz in every engine")
     args = parser.parse_args()
+    if args.engines_only:
+        return engines_alone(args.engine_runs, Path(args.output).with_name("engines.json"))
     from playwright.sync_api import sync_playwright
 
     results = {
@@ -341,6 +427,7 @@ def main():
             print("measuring %s ..." % ", ".join(name for name, _, _ in pages), file=sys.stderr)
             results["pages"] = measure_pages(browser, origin, pages, args.runs)
             browser.close()
+        results["engines"] = measure_engines(origin, args.engine_runs)
         if not args.skip_lighthouse:
             results["lighthouse"] = {}
             for name, path in (("article", "/unlock-your-ankles.html"), ("quiz", "/quiz.html")):
@@ -380,6 +467,7 @@ def main():
         % (args.runs, results["machine"]["chromium"])
     )
     print(table(rows, ["page", "load", "FCP ms", "ready ms", "ready vs JS", "KB total", "KB runtime", "requests"]))
+    print_engines(results["engines"], args.engine_runs)
     print()
     print(
         "Build scaling (strict build, %d quiz questions per page)"

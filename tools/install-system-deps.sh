@@ -1,11 +1,15 @@
 #!/bin/sh
-# Installs what the tests need from Debian when it is missing: Chromium (driven by Playwright), Node.js
+# Installs what the tests need from Debian when it is missing: the three browser engines (Chromium driven by
+# Playwright, Firefox ESR by Puppeteer, WebKitGTK's MiniBrowser by Selenium under Xvfb), Node.js
 # (MicroPython outside the browser, npm packages) and Java (the Nu Html Checker).
 # Runs apt-get as root, or through sudo; says exactly what to do when neither is possible.
 set -eu
 
 missing=""
 [ -x /usr/bin/chromium ] || missing="$missing chromium"
+[ -x /usr/bin/firefox-esr ] || missing="$missing firefox-esr"
+[ -x /usr/bin/WebKitWebDriver ] || missing="$missing webkit2gtk-driver"
+command -v Xvfb >/dev/null 2>&1 || missing="$missing xvfb"
 command -v npm >/dev/null 2>&1 || missing="$missing nodejs npm"
 command -v java >/dev/null 2>&1 || missing="$missing default-jre-headless"
 command -v make >/dev/null 2>&1 || missing="$missing make"

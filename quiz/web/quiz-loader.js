@@ -1,7 +1,7 @@
 // Starts the quiz's Python without holding up the page. Loaded on quiz pages only; the build writes the
 // runtime's addresses, relative to the page, into this tag's data attributes (quiz/page.py).
 //
-// Why not plain <link rel=preload> tags and a module script in <head>: those ask for PyScript, the
+// Why not <link rel=preload> tags and a module script in <head>: those ask for PyScript, the
 // interpreter and the quiz's Python (about 270 KB compressed) at the same high priority as the stylesheet,
 // so on a slow connection the article text waited for the quiz. Here they are requested right after the
 // first paint, all at once (PyScript alone would find them one after another), and PyScript itself is
@@ -14,23 +14,46 @@
     return (tag.getAttribute(name) || "").split(" ").filter(Boolean);
   }
 
-  function link(rel, href, asFetch) {
+  function link(rel, href) {
     var node = document.createElement("link");
     node.rel = rel;
     node.href = href;
-    if (asFetch) {
-      // Matches PyScript's own fetch() calls, so the browser reuses these responses.
-      node.as = "fetch";
-      node.crossOrigin = "anonymous";
-    }
     document.head.appendChild(node);
   }
+
+  // The interpreter and the quiz's Python are fetched here and each response handed, once, to PyScript's
+  // own fetch() of the same address. Not <link rel=preload as=fetch>: WebKit never gives a preloaded
+  // response to a later fetch(), so Safari readers downloaded those files twice.
+  var early = {};
+  var networkFetch = window.fetch;
+
+  function absolute(input) {
+    return new URL(input, document.baseURI).href;
+  }
+
+  function fetchEarly(href) {
+    var url = absolute(href);
+    early[url] = networkFetch.call(window, url);
+    // A failure is PyScript's to see when it asks for the file; until then it is not unhandled.
+    early[url].catch(function () {});
+  }
+
+  window.fetch = function (input, init) {
+    var plain = (typeof input === "string" || input instanceof URL) && !(init && init.method && init.method !== "GET");
+    var url = plain && absolute(input);
+    if (plain && early[url]) {
+      var response = early[url];
+      delete early[url];
+      return response;
+    }
+    return networkFetch.apply(this, arguments);
+  };
 
   function request() {
     if (requested) return;
     requested = true;
-    list("data-modules").forEach(function (href) { link("modulepreload", href, false); });
-    list("data-files").forEach(function (href) { link("preload", href, true); });
+    list("data-modules").forEach(function (href) { link("modulepreload", href); });
+    list("data-files").forEach(fetchEarly);
   }
 
   function start() {
