@@ -89,5 +89,5 @@ def test_source_maps_are_removed_unless_the_site_asks_for_them(tmp_path):
 
 def test_a_source_maps_setting_other_than_true_or_false_is_refused(tmp_path):
     site, config = fake_site(tmp_path, ["en"], extra="extra:\n  source_maps: yes please\n")
-    with pytest.raises(ConfigError, match="extra.source_maps must be true or false"):
+    with pytest.raises(ConfigError, match=r"extra\.source_maps must be true or false"):
         steps.finish(str(site), str(config))
