@@ -235,17 +235,26 @@ def start_work_rows(pages_samples):
 
 def add_source_variant(site_dir):
     """quiz-source.html: the quiz page importing its modules from Python source instead of the bytecode the
-    build compiles (quiz/bytecode.py), so every run weighs that step on the same machine at the same moment."""
+    build compiles (quiz/bytecode.py), so every run weighs that step on the same machine at the same moment.
+    Called after add_variants."""
     from quiz.runtime import APP, PACKAGE_DIR, PYTHON_DIR, PYTHON_FILES, served_name
 
-    quiz_html = (site_dir / "quiz.html").read_text(encoding="utf-8")
-    source = quiz_html
+    def on_source(html):
+        for name in PYTHON_FILES:
+            if name != APP:
+                html = html.replace(served_name(name) + '"', name + '"').replace(served_name(name) + " ", name + " ")
+        assert ".mpy" not in html
+        return html
+
     for name in PYTHON_FILES:
-        if name != APP:
-            shutil.copy(Path(PACKAGE_DIR) / name, site_dir / PYTHON_DIR / name)
-            source = source.replace(served_name(name) + '"', name + '"').replace(served_name(name) + " ", name + " ")
-    assert source != quiz_html and ".mpy" not in source
-    (site_dir / "quiz-source.html").write_text(source, encoding="utf-8")
+        shutil.copy(Path(PACKAGE_DIR) / name, site_dir / PYTHON_DIR / name)
+    (site_dir / "quiz-source.html").write_text(
+        on_source((site_dir / "quiz.html").read_text(encoding="utf-8")), encoding="utf-8"
+    )
+    # Pyodide's CPython reads no MicroPython bytecode: its page imports the source too.
+    pyodide = site_dir / "quiz-pyodide.html"
+    if pyodide.is_file():
+        pyodide.write_text(on_source(pyodide.read_text(encoding="utf-8")), encoding="utf-8")
 
 
 # ---------------------------------------------------------------- first visit: the service worker's precache
