@@ -1,10 +1,12 @@
 """Benchmarks: how fast the quiz becomes usable, how heavy each page is, how the build scales.
 
     make bench                      # or: .venv/bin/python bench/run.py [--runs 9] [--skip-lighthouse]
+                                    #     [--skip-pyodide] [--skip-scaling]
 
 Builds the site, serves it on 127.0.0.1 with gzip (as static hosts do), and drives Debian's Chromium through
 Playwright. Prints tables of medians with min/max and writes everything to bench/results/latest.json.
-Exits 1 when a budget is missed. Figures, not pass/fail timings, are the point: nothing here is a test.
+Also the first visit's background download (the service worker's precache) and the long tasks up to
+quiz-ready. Exits 1 when a budget is missed. Figures, not pass/fail timings, are the point: nothing here is a test.
 """
 
 import argparse
