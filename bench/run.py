@@ -235,30 +235,6 @@ def start_work_rows(pages_samples):
     return rows
 
 
-def add_source_variant(site_dir):
-    """quiz-source.html: the quiz page importing its modules from Python source instead of the bytecode the
-    build compiles (quiz/bytecode.py), so every run weighs that step on the same machine at the same moment.
-    Called after add_variants."""
-    from quiz.runtime import APP, PACKAGE_DIR, PYTHON_DIR, PYTHON_FILES, served_name
-
-    def on_source(html):
-        for name in PYTHON_FILES:
-            if name != APP:
-                html = html.replace(served_name(name) + '"', name + '"').replace(served_name(name) + " ", name + " ")
-        assert ".mpy" not in html
-        return html
-
-    for name in PYTHON_FILES:
-        shutil.copy(Path(PACKAGE_DIR) / name, site_dir / PYTHON_DIR / name)
-    (site_dir / "quiz-source.html").write_text(
-        on_source((site_dir / "quiz.html").read_text(encoding="utf-8")), encoding="utf-8"
-    )
-    # Pyodide's CPython reads no MicroPython bytecode: its page imports the source too.
-    pyodide = site_dir / "quiz-pyodide.html"
-    if pyodide.is_file():
-        pyodide.write_text(on_source(pyodide.read_text(encoding="utf-8")), encoding="utf-8")
-
-
 # ---------------------------------------------------------------- first visit: the service worker's precache
 
 
@@ -453,12 +429,10 @@ def main():
         results["build_s"] = round(build_site(site), 2)
         results["precache"] = precache_figures(site)
         add_variants(site)
-        add_source_variant(site)
         httpd, origin = serve(site)
         pages = [
             ("article", "/unlock-your-ankles.html", False),
             ("quiz (MicroPython)", "/quiz.html", True),
-            ("quiz (MicroPython, modules as source)", "/quiz-source.html", True),
             ("quiz (Pyodide)", "/quiz-pyodide.html", True),
             ("quiz (plain JavaScript baseline)", "/quiz-baseline.html", True),
         ]

@@ -24,7 +24,7 @@ from .runtime import (
     PYSCRIPT_ENTRY,
     PYSCRIPT_UNUSED_PLUGINS,
     PYTHON_DIR,
-    SERVED_PYTHON_FILES,
+    PYTHON_FILES,
     WEB_DIR,
     preloads,
 )
@@ -147,7 +147,7 @@ def body_tags(page_url):
     rel = lambda path: relative(path, page_url)  # noqa: E731
     config = {
         "interpreter": rel(MICROPYTHON_DIR + "/" + INTERPRETER),
-        "files": {rel(PYTHON_DIR + "/" + name): "./" + name for name in SERVED_PYTHON_FILES if name != APP},
+        "files": {rel(PYTHON_DIR + "/" + name): "./" + name for name in PYTHON_FILES if name != APP},
         "plugins": PYSCRIPT_UNUSED_PLUGINS,
     }
     # PyScript applies the plugin list only when the `py` type is given the same one.

@@ -12,8 +12,6 @@ Build-time code (CPython): the browser never imports this module.
 import json
 import os
 
-from .bytecode import BytecodeError, compile_modules, compiled_name
-
 PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))
 RUNTIME_SOURCE = os.path.join(PACKAGE_DIR, "runtime")
 WEB_SOURCE = os.path.join(PACKAGE_DIR, "web")
@@ -44,16 +42,6 @@ PYTHON_FILES = (
     "dom.py",
 )
 WEB_FILES = ("quiz-loader.js", "quiz-fallback.js", "quiz.css")
-
-
-def served_name(name):
-    """A file of PYTHON_FILES as the browser gets it: the modules app.py imports as MicroPython bytecode,
-    compiled at build time (quiz/bytecode.py), so the interpreter does not compile them at each start; app.py
-    as source, since PyScript runs a script from its text."""
-    return name if name == APP else compiled_name(name)
-
-
-SERVED_PYTHON_FILES = tuple(served_name(name) for name in PYTHON_FILES)
 
 # PyScript plugins a quiz page switches off: no editor, terminal, game or worker helper, six requests fewer.
 # The page gives this list to PyScript's config; the packaging step copies the chunks of the plugins kept
@@ -91,21 +79,13 @@ def site_files():
     for name, site_dir in VENDORED:
         for file_name in listing[name]["files"]:
             found.append((site_dir + "/" + file_name, os.path.join(RUNTIME_SOURCE, name, file_name)))
-    sources = {name: os.path.join(PACKAGE_DIR, name) for name in PYTHON_FILES}
-    web = [(WEB_DIR + "/" + name, os.path.join(WEB_SOURCE, name)) for name in WEB_FILES]
-    missing = [path for path in list(sources.values()) + [path for _, path in found + web] if not os.path.isfile(path)]
+    found += [(PYTHON_DIR + "/" + name, os.path.join(PACKAGE_DIR, name)) for name in PYTHON_FILES]
+    found += [(WEB_DIR + "/" + name, os.path.join(WEB_SOURCE, name)) for name in WEB_FILES]
+    missing = [source for _, source in found if not os.path.isfile(source)]
     if missing:
         raise RuntimeFilesError(
             "the quiz package is incomplete, missing: %s; in a checkout, run `make setup`" % ", ".join(missing)
         )
-    try:
-        compiled = compile_modules(
-            {name: path for name, path in sources.items() if name != APP}, listing["micropython"]["version"]
-        )
-    except BytecodeError as error:
-        raise RuntimeFilesError(str(error)) from None
-    found += [(PYTHON_DIR + "/" + served_name(name), compiled.get(name, sources[name])) for name in PYTHON_FILES]
-    found += web
     return found
 
 
@@ -115,5 +95,5 @@ def preloads(paths):
     .wasm and the quiz's Python, which PyScript fetch()es."""
     modules = sorted(path for path in paths if path.endswith((".js", ".mjs")) and not path.startswith(WEB_DIR))
     fetched = [path for path in paths if path.endswith(".wasm")]
-    fetched += [PYTHON_DIR + "/" + name for name in SERVED_PYTHON_FILES if PYTHON_DIR + "/" + name in paths]
+    fetched += [PYTHON_DIR + "/" + name for name in PYTHON_FILES if PYTHON_DIR + "/" + name in paths]
     return modules, fetched

@@ -26,7 +26,7 @@ import jinja2
 from markupsafe import Markup
 
 from quiz.page import SETTINGS_RE
-from quiz.runtime import APP, INTERPRETER, MICROPYTHON_DIR, PYSCRIPT_DIR, PYTHON_DIR, SERVED_PYTHON_FILES
+from quiz.runtime import APP, INTERPRETER, MICROPYTHON_DIR, PYSCRIPT_DIR, PYTHON_DIR, PYTHON_FILES
 
 TEMPLATES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "takeaway")
 ORIGIN = "https://takeaway.invalid/"
@@ -133,9 +133,7 @@ def _styles(site_dir, built, page_html):
 
 def _pyscript(site_dir):
     """(import map, inert data blocks) for PyScript, MicroPython and the quiz."""
-    needed = [PYSCRIPT_DIR, MICROPYTHON_DIR + "/" + INTERPRETER] + [
-        PYTHON_DIR + "/" + name for name in SERVED_PYTHON_FILES
-    ]
+    needed = [PYSCRIPT_DIR, MICROPYTHON_DIR + "/" + INTERPRETER] + [PYTHON_DIR + "/" + name for name in PYTHON_FILES]
     missing = [path for path in needed if not os.path.exists(os.path.join(site_dir, path))]
     if missing:
         raise TakeawayError(
@@ -159,9 +157,8 @@ def _pyscript(site_dir):
         for name in sorted(os.listdir(micropython_dir))
         if name.endswith(".wasm")
     ]
-    for name in SERVED_PYTHON_FILES:
-        mime = "text/plain" if name.endswith(".py") else "application/octet-stream"
-        blocks.append((ORIGIN + name, mime, _read(os.path.join(site_dir, PYTHON_DIR, name), "rb")))
+    for name in PYTHON_FILES:
+        blocks.append((ORIGIN + name, "text/plain", _read(os.path.join(site_dir, PYTHON_DIR, name), "rb")))
     return imports, blocks
 
 
@@ -173,7 +170,7 @@ def _quiz(site_dir, quiz_html):
     imports, blocks = _pyscript(site_dir)
     config = {
         "interpreter": ORIGIN + INTERPRETER,
-        "files": {ORIGIN + name: "./" + name for name in SERVED_PYTHON_FILES if name != APP},
+        "files": {ORIGIN + name: "./" + name for name in PYTHON_FILES if name != APP},
         "plugins": unused_plugins,
     }
     settings = SETTINGS_RE.search(quiz_html)

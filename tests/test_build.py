@@ -12,11 +12,10 @@ from quiz.check import check_docs
 from quiz.page import SETTINGS_RE
 from quiz.question_types import TYPE_NAMES
 from quiz.runtime import (
-    APP,
     MICROPYTHON_DIR,
     PYSCRIPT_DIR,
     PYTHON_DIR,
-    SERVED_PYTHON_FILES,
+    PYTHON_FILES,
     WEB_DIR,
     WEB_FILES,
     manifest,
@@ -203,7 +202,7 @@ def test_only_needed_runtime_files_are_published(site_dir):
         "micropython.mjs",
         "micropython.wasm",
     ]
-    assert sorted(path.name for path in site_dir.joinpath(PYTHON_DIR).iterdir()) == sorted(SERVED_PYTHON_FILES)
+    assert sorted(path.name for path in site_dir.joinpath(PYTHON_DIR).iterdir()) == sorted(PYTHON_FILES)
     assert sorted(path.name for path in site_dir.joinpath(WEB_DIR).iterdir()) == sorted(WEB_FILES)
     assert not list(runtime.rglob("*.map"))
     # The site's own copies of third-party files hold nothing of the quiz's.
@@ -211,11 +210,11 @@ def test_only_needed_runtime_files_are_published(site_dir):
 
 
 def test_published_quiz_files_are_the_package_source(site_dir):
-    """What the browser runs is the package's own Python (app.py as source, the rest compiled from it), web
-    files and vendored runtime, byte for byte."""
+    """What the browser runs is the package's own Python, web files and vendored runtime, byte for byte."""
     for site_path, source in site_files():
         assert site_dir.joinpath(site_path).read_bytes() == Path(source).read_bytes(), site_path
-    assert site_dir.joinpath(PYTHON_DIR, APP).read_bytes() == ROOT.joinpath("quiz", APP).read_bytes()
+    for name in PYTHON_FILES:
+        assert site_dir.joinpath(PYTHON_DIR, name).read_bytes() == ROOT.joinpath("quiz", name).read_bytes()
 
 
 def test_quiz_page_carries_its_settings(site_dir):

@@ -8,7 +8,7 @@ import pytest
 
 from quiz import strings as catalogue
 from quiz.page import PageError, has_quiz, inject, relative, settings, wrap_quizzes
-from quiz.runtime import PYSCRIPT_UNUSED_PLUGINS, SERVED_PYTHON_FILES, site_files
+from quiz.runtime import PYSCRIPT_UNUSED_PLUGINS, PYTHON_FILES, site_files
 
 QUESTION = (
     '<fieldset class="quiz-question" id="q-a" data-quiz-question="a" data-quiz-type="single" data-quiz="self-check">'
@@ -93,7 +93,7 @@ def test_a_quiz_page_gains_the_runtime_once():
     config = json.loads(html.unescape(re.search(r"config='([^']*)'", body).group(1)))
     assert config["interpreter"] == "../../assets/quiz/micropython/micropython.mjs"
     assert config["plugins"] == PYSCRIPT_UNUSED_PLUGINS
-    assert sorted(config["files"].values()) == sorted("./" + name for name in SERVED_PYTHON_FILES if name != "app.py")
+    assert sorted(config["files"].values()) == sorted("./" + name for name in PYTHON_FILES if name != "app.py")
     assert json.loads(re.search(r"<py-config>(.*?)</py-config>", body).group(1)) == {"plugins": PYSCRIPT_UNUSED_PLUGINS}
     # The loader names every runtime file but the stylesheets and its own web files, relative to the page.
     loader = re.search(r'data-modules="([^"]*)" data-files="([^"]*)"', head)

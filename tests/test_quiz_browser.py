@@ -500,7 +500,7 @@ def test_quiz_runtime_is_requested_after_the_text_is_on_screen(new_page, server)
           const paint = performance.getEntriesByName('first-contentful-paint')[0];
           const parsed = performance.getEntriesByType('navigation')[0].domContentLoadedEventStart;
           const runtime = performance.getEntriesByType('resource')
-            .filter(entry => /\\/assets\\/quiz\\/(pyscript|micropython|python)\\/[^/]+\\.(js|mjs|wasm|py|mpy)$/
+            .filter(entry => /\\/assets\\/quiz\\/(pyscript|micropython|python)\\/[^/]+\\.(js|mjs|wasm|py)$/
               .test(entry.name));
           return {
             paint: paint ? paint.startTime : Infinity,
@@ -512,7 +512,7 @@ def test_quiz_runtime_is_requested_after_the_text_is_on_screen(new_page, server)
     )
     # PyScript's entry and two chunks, the interpreter and its wasm, the quiz's modules: each fetched once.
     assert len(timings["names"]) == 5 + len(PYTHON_FILES) == len(set(timings["names"])), " ".join(timings["names"])
-    assert {"core.js", "micropython.mjs", "micropython.wasm", "app.py", "scoring.mpy"} <= set(timings["names"])
+    assert {"core.js", "micropython.mjs", "micropython.wasm", "app.py", "scoring.py"} <= set(timings["names"])
     assert timings["first"] >= min(timings["paint"], timings["parsed"]), timings
 
 
