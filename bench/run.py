@@ -2,10 +2,12 @@
 
     make bench                      # or: .venv/bin/python bench/run.py [--runs 9] [--skip-lighthouse]
     .venv/bin/python bench/run.py --engines-only [--engine-runs 3]   # the quiz in every engine, alone
+    .venv/bin/python bench/run.py --skip-pyodide --skip-scaling       # leave out the slow parts
 
 Builds the site, serves it on 127.0.0.1 with gzip (as static hosts do), and drives Debian's Chromium through
 Playwright, then Chromium, Firefox and WebKit through tests/engines for the quiz in every engine. Prints
-tables of medians with min/max and writes everything to bench/results/latest.json.
+tables of medians with min/max and writes everything to bench/results/latest.json. Also the first visit's
+background download (the service worker's precache) and the long tasks up to quiz-ready.
 Exits 1 when a budget is missed. Figures, not pass/fail timings, are the point: nothing here is a test.
 """
 
@@ -33,6 +35,10 @@ RESULTS = BENCH / "results"
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 
 BUDGET_RUNTIME_GZIP = 350 * 1024
+# What the service worker downloads in the background of a reader's first visit, compressed as served.
+BUDGET_PRECACHE_GZIP = 500 * 1024
+# Formats a static host sends as they are: already compressed.
+UNCOMPRESSED = (".png", ".zip", ".ico", ".woff2")
 BUDGET_READY_RATIO = 2.0
 
 sys.path.insert(0, str(ROOT))
@@ -57,7 +63,7 @@ class GzipHandler(StaticHandler):
         if (
             not os.path.isfile(path)
             or "gzip" not in self.headers.get("Accept-Encoding", "")
-            or path.endswith((".png", ".zip", ".ico", ".woff2"))
+            or path.endswith(UNCOMPRESSED)
         ):
             return super().send_head()
         body = self.cache.get(path)
@@ -174,7 +180,99 @@ def load(page, url, wait_ready):
     else:
         page.wait_for_load_state("networkidle")
     page.wait_for_function("performance.getEntriesByName('first-contentful-paint').length > 0", timeout=10000)
-    return page.evaluate(MEASURE)
+    sample = page.evaluate(MEASURE)
+    sample.update(page.evaluate(START_WORK))
+    return sample
+
+
+# ---------------------------------------------------------------- main-thread work during start
+
+# Registered before any of the page's scripts: long tasks (50 ms or more on the main thread) are not kept in
+# the performance timeline, so only an observer there from the start sees them all.
+OBSERVE_LONG_TASKS = """
+window.__longTasks = [];
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) window.__longTasks.push([entry.startTime, entry.duration]);
+}).observe({ type: 'longtask', buffered: true });
+"""
+
+# Up to quiz-ready (or the load event on a page without a quiz): long tasks, the blocking time Lighthouse
+# counts (each long task's time beyond 50 ms), and how long the quiz's own Python ran (app.py's
+# `quiz-start` mark to `quiz-ready`).
+START_WORK = """() => {
+  const ready = performance.getEntriesByName('quiz-ready')[0];
+  const start = performance.getEntriesByName('quiz-start')[0];
+  const end = ready ? ready.startTime : performance.getEntriesByType('navigation')[0].loadEventEnd;
+  const tasks = (window.__longTasks || []).filter(([at]) => at <= end);
+  return {
+    long_tasks: tasks.length,
+    long_task_ms: tasks.reduce((total, [, duration]) => total + duration, 0),
+    blocking_ms: tasks.reduce((total, [, duration]) => total + Math.max(0, duration - 50), 0),
+    longest_task_ms: tasks.reduce((most, [, duration]) => Math.max(most, duration), 0),
+    quiz_python_ms: ready && start ? ready.startTime - start.startTime : null,
+  };
+}"""
+
+
+def new_context(browser):
+    """A browser context for one series of loads: the service worker blocked (its background precaching
+    is measured apart, see precache_figures), long tasks observed from the start."""
+    context = browser.new_context(service_workers="block")
+    context.add_init_script(OBSERVE_LONG_TASKS)
+    return context
+
+
+def start_work_rows(pages_samples):
+    """Rows of the start-up work table: long tasks up to quiz-ready, per page and load kind."""
+    rows = []
+    for name, samples in pages_samples.items():
+        for kind in ("cold", "warm"):
+            row = [name, kind]
+            for key in ("long_tasks", "long_task_ms", "blocking_ms", "longest_task_ms", "quiz_python_ms"):
+                figure = summary(samples[kind], key)
+                row.append(
+                    "%s (%s-%s)" % (fmt(figure["median"]), fmt(figure["min"]), fmt(figure["max"])) if figure else "-"
+                )
+            rows.append(row)
+    return rows
+
+
+# ---------------------------------------------------------------- first visit: the service worker's precache
+
+
+def precache_figures(site_dir):
+    """What a reader's first visit downloads in the background: every file of sw.js's precache list, at the
+    size the bench server sends it (gzip, level 6, as GzipHandler; UNCOMPRESSED formats as they are)."""
+    from sitebuild.service_worker import precache_manifest
+
+    files = []
+    for entry in precache_manifest((site_dir / "sw.js").read_text(encoding="utf-8")):
+        body = (site_dir / entry["url"]).read_bytes()
+        sent = len(body) if entry["url"].endswith(UNCOMPRESSED) else len(gzip.compress(body, 6))
+        files.append({"url": entry["url"], "bytes": len(body), "gzip": sent})
+    files.sort(key=lambda file: -file["gzip"])
+    return {
+        "files": len(files),
+        "bytes": sum(file["bytes"] for file in files),
+        "gzip": sum(file["gzip"] for file in files),
+        "largest": files[:8],
+    }
+
+
+def print_precache(figures):
+    print(
+        "First visit: the service worker precaches %d files, %.1f KB (%.1f KB gzip, as served); largest, KB gzip:"
+        % (figures["files"], figures["bytes"] / 1024, figures["gzip"] / 1024)
+    )
+    print(table([[file["url"], "%.1f" % (file["gzip"] / 1024)] for file in figures["largest"]], ["file", "KB gzip"]))
+
+
+def precache_budget(figures):
+    return (
+        "service worker precache <= %d KB gzip (first visit, background)" % (BUDGET_PRECACHE_GZIP // 1024),
+        figures["gzip"] <= BUDGET_PRECACHE_GZIP,
+        "%.1f KB in %d files" % (figures["gzip"] / 1024, figures["files"]),
+    )
 
 
 def measure_pages(browser, origin, pages, runs):
@@ -186,12 +284,12 @@ def measure_pages(browser, origin, pages, runs):
     samples = {name: {"cold": [], "warm": []} for name, _, _ in pages}
     for _ in range(runs):
         for name, path, wait_ready in pages:
-            context = browser.new_context(service_workers="block")
+            context = new_context(browser)
             samples[name]["cold"].append(load(context.new_page(), origin + path, wait_ready))
             context.close()
     contexts = {}
     for name, path, wait_ready in pages:
-        contexts[name] = browser.new_context(service_workers="block")
+        contexts[name] = new_context(browser)
         load(contexts[name].new_page(), origin + path, wait_ready)  # primes the HTTP cache
     for _ in range(runs):
         for name, path, wait_ready in pages:
@@ -398,6 +496,8 @@ def main():
     parser.add_argument("--scaling", default="1,10,100")
     parser.add_argument("--skip-lighthouse", action="store_true")
     parser.add_argument("--engine-runs", type=int, default=3, help="cold loads per page in each engine")
+    parser.add_argument("--skip-scaling", action="store_true")
+    parser.add_argument("--skip-pyodide", action="store_true", help="leave out the Pyodide page (3 s a load)")
     parser.add_argument("--output", default=str(RESULTS / "latest.json"))
     parser.add_argument("--engines-only", action="store_true", help="only the quiz in every engine")
     args = parser.parse_args()
@@ -413,6 +513,7 @@ def main():
     with tempfile.TemporaryDirectory() as temp:
         site = Path(temp) / "site"
         results["build_s"] = round(build_site(site), 2)
+        results["precache"] = precache_figures(site)
         add_variants(site)
         httpd, origin = serve(site)
         pages = [
@@ -421,6 +522,8 @@ def main():
             ("quiz (Pyodide)", "/quiz-pyodide.html", True),
             ("quiz (plain JavaScript baseline)", "/quiz-baseline.html", True),
         ]
+        if args.skip_pyodide:
+            pages = [entry for entry in pages if entry[0] != "quiz (Pyodide)"]
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             results["machine"]["chromium"] = browser.version
@@ -434,8 +537,9 @@ def main():
                 print("lighthouse %s ..." % name, file=sys.stderr)
                 results["lighthouse"][name] = lighthouse(origin + path)
         httpd.shutdown()
-    print("build scaling ...", file=sys.stderr)
-    results["scaling"] = scaling([int(count) for count in args.scaling.split(",")])
+    if not args.skip_scaling:
+        print("build scaling ...", file=sys.stderr)
+        results["scaling"] = scaling([int(count) for count in args.scaling.split(",")])
 
     # Summaries and ratios to the plain JavaScript baseline.
     rows = []
@@ -469,25 +573,36 @@ def main():
     print(table(rows, ["page", "load", "FCP ms", "ready ms", "ready vs JS", "KB total", "KB runtime", "requests"]))
     print_engines(results["engines"], args.engine_runs)
     print()
-    print(
-        "Build scaling (strict build, %d quiz questions per page)"
-        % (results["scaling"][0]["questions"] // max(1, results["scaling"][0]["pages"]))
-    )
+    print("Start-up work up to quiz-ready (or load): long tasks on the main thread (median, min-max)")
     print(
         table(
-            [
-                [
-                    row["pages"],
-                    row["questions"],
-                    "%.2f" % row["build_s"],
-                    row["files"],
-                    "%.1f" % (row["bytes"] / 1024 / 1024),
-                ]
-                for row in results["scaling"]
-            ],
-            ["pages", "questions", "build s", "files", "MB"],
+            start_work_rows(results["pages"]),
+            ["page", "load", "long tasks", "long task ms", "blocking ms", "longest ms", "quiz's Python ms"],
         )
     )
+    print()
+    print_precache(results["precache"])
+    print()
+    if "scaling" in results:
+        print(
+            "Build scaling (strict build, %d quiz questions per page)"
+            % (results["scaling"][0]["questions"] // max(1, results["scaling"][0]["pages"]))
+        )
+        print(
+            table(
+                [
+                    [
+                        row["pages"],
+                        row["questions"],
+                        "%.2f" % row["build_s"],
+                        row["files"],
+                        "%.1f" % (row["bytes"] / 1024 / 1024),
+                    ]
+                    for row in results["scaling"]
+                ],
+                ["pages", "questions", "build s", "files", "MB"],
+            )
+        )
     if "lighthouse" in results:
         print()
         print("Lighthouse (mobile)")
@@ -530,6 +645,7 @@ def main():
             % (mpy_ready, base_ready["cold"], mpy_ready / base_ready["cold"], min(paired), max(paired)),
         ),
     ]
+    budgets.append(precache_budget(results["precache"]))
     results["budgets"] = [{"budget": name, "met": met, "measured": detail} for name, met, detail in budgets]
     print()
     print("Budgets")

@@ -12,12 +12,15 @@ import json
 
 from pyscript import document, window
 
-import dom
-import question_types
-import reorder
-import saved
-import scoring
-import shuffle
+# PyScript's own start ends here: benchmarks measure the quiz's share from this mark to `quiz-ready`.
+window.performance.mark("quiz-start")
+
+import dom  # noqa: E402
+import question_types  # noqa: E402
+import reorder  # noqa: E402
+import saved  # noqa: E402
+import scoring  # noqa: E402
+import shuffle  # noqa: E402
 
 
 def _label_text(node):

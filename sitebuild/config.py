@@ -102,3 +102,17 @@ def offline_copy(config):
         sections[section] = source
         pages.append((source, built_page(source, use_directory_urls), section))
     return OfflineCopy(file_name, title, pages, config.get("site_name") or "", dark_palette(config), docs_dir(config))
+
+
+# `extra.source_maps: true` in mkdocs.yml publishes the theme's source maps (`*.map`), for debugging a
+# deployed site; by default `finish` removes them: readers never use them.
+SOURCE_MAPS = "source_maps"
+
+
+def publish_source_maps(config):
+    """Whether the site keeps its source maps (`extra.source_maps`, default false)."""
+    value = (config.get("extra") or {}).get(SOURCE_MAPS, False)
+    if not isinstance(value, bool):
+        path = config.get("config_file_path", DEFAULT_CONFIG)
+        raise ConfigError("%s: extra.%s must be true or false, not %r" % (path, SOURCE_MAPS, value))
+    return value

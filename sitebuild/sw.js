@@ -8,6 +8,9 @@ importScripts("assets/vendor/workbox/workbox-sw.js");
 workbox.setConfig({ modulePathPrefix: "assets/vendor/workbox/", debug: false });
 
 const PRECACHE = __PRECACHE_MANIFEST__;
+// Files for downloading rather than browsing (the take-away copy): not precached on a reader's first visit,
+// cached when a reader opens one, and fetched fresh whenever the network answers.
+const RUNTIME_CACHED = __RUNTIME_CACHED__;
 
 workbox.precaching.cleanupOutdatedCaches();
 workbox.precaching.precacheAndRoute(PRECACHE, {
@@ -16,6 +19,12 @@ workbox.precaching.precacheAndRoute(PRECACHE, {
   directoryIndex: "index.html",
   cleanURLs: true,
 });
+
+const runtimeCached = new Set(RUNTIME_CACHED.map((name) => new URL(name, self.registration.scope).href));
+workbox.routing.registerRoute(
+  ({ url }) => runtimeCached.has(url.origin + url.pathname),
+  new workbox.strategies.NetworkFirst({ cacheName: "runtime-cached" }),
+);
 
 // The page asks for this when the reader chooses to load a new version: workbox-window's
 // messageSkipWaiting() sends {type: "SKIP_WAITING"} (see docs/javascripts/offline.js).

@@ -69,7 +69,7 @@ def expect_files(page, site):
 def test_every_page_search_and_quiz_work_offline_after_one_visit(new_page, own_server, site_copy):
     page = new_page()
     page.goto(own_server.url + "index.html")
-    assert expect_files(page, site_copy) > 50
+    assert expect_files(page, site_copy) > len(PAGES)
     wait_for_precache(page)
     own_server.stop()
     page.context.set_offline(True)
@@ -430,4 +430,23 @@ def test_corrupt_material_palette_never_breaks_the_page(new_page, server, value)
     page.click("input.md-search__input")
     page.keyboard.type("ankle")
     page.wait_for_selector(".md-search-result__item")
+    assert page.recorder.errors == []
+
+
+def test_the_take_away_copy_opened_once_opens_offline(new_page, own_server, site_copy):
+    page = new_page()
+    page.goto(own_server.url + "index.html")
+    expect_files(page, site_copy)
+    wait_for_precache(page)
+    # Not downloaded in advance: only once a reader opens it.
+    assert not page.evaluate("caches.match(%s).then(Boolean)" % json.dumps(own_server.url + TAKEAWAY))
+    response = page.goto(own_server.url + TAKEAWAY)
+    assert response.ok and response.from_service_worker
+    page.wait_for_selector(READY, timeout=30000)
+    own_server.stop()
+    page.context.set_offline(True)
+    response = page.goto(own_server.url + TAKEAWAY)
+    assert response.ok and response.from_service_worker
+    assert page.title() == COPY.title
+    page.wait_for_selector(READY, timeout=30000)
     assert page.recorder.errors == []
