@@ -72,8 +72,8 @@ def site_dir(built_site):
 class Server:
     """A static server of a folder on a free local port, until stop()."""
 
-    def __init__(self, directory):
-        handler = functools.partial(StaticHandler, directory=str(directory))
+    def __init__(self, directory, handler_class=StaticHandler):
+        handler = functools.partial(handler_class, directory=str(directory))
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
         self.url = "http://127.0.0.1:%d/" % self.httpd.server_address[1]

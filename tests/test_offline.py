@@ -4,6 +4,7 @@ the take-away copy from file://, the Content-Security-Policy, and failing well."
 import json
 import re
 import shutil
+import threading
 
 import pytest
 
@@ -12,6 +13,7 @@ from quiz.parse import parse_question
 from quiz.render import render_question
 from quiz.runtime import APP, PYTHON_DIR
 from sitebuild.config import load, offline_copy
+from sitebuild.localhost import StaticHandler
 from sitebuild.service_worker import write_service_worker
 
 from .conftest import CHROMIUM, CHROMIUM_ARGS, DOCS, READY, ROOT, Server, config_in, run_build
@@ -215,6 +217,38 @@ def test_a_failed_registration_is_reported(new_page, own_server, site_copy):
     page.wait_for_selector("html[data-offline=failed]", state="attached", timeout=30000)
     assert any("Offline support is off" in text and "could not be registered" in text for text in warnings), warnings
     assert page.evaluate("navigator.serviceWorker.controller") is None
+
+
+class NeverAnswersTheSitemap(StaticHandler):
+    """Holds the sitemap's request open until the test ends: a precached file no page loads, so only the
+    service worker's install waits for it."""
+
+    release = threading.Event()
+
+    def do_GET(self):
+        if self.path.partition("?")[0] == "/sitemap.xml":
+            self.release.wait(120)
+            return None
+        return super().do_GET()
+
+
+def test_an_install_that_never_ends_is_reported_as_stuck(new_page, site_dir):
+    server = Server(site_dir, NeverAnswersTheSitemap)
+    page = new_page()
+    warnings = warnings_of(page)
+    try:
+        # The page's timers run on a clock the test moves, so "still installing after minutes" takes none.
+        page.clock.install()
+        page.goto(server.url + "index.html")
+        page.wait_for_function("navigator.serviceWorker.getRegistration().then((r) => Boolean(r && r.installing))")
+        assert page.get_attribute("html", "data-offline") is None
+        page.clock.run_for("10:00")
+        page.wait_for_selector("html[data-offline=failed]", state="attached", timeout=10000)
+        assert any("Offline support is off" in text and "still not active" in text for text in warnings), warnings
+        assert page.evaluate("navigator.serviceWorker.controller") is None
+    finally:
+        NeverAnswersTheSitemap.release.set()
+        server.stop()
 
 
 def test_without_workbox_window_offline_support_says_it_is_off(new_page, server):
