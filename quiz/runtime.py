@@ -9,6 +9,7 @@ runtime/manifest.json, so a site using the plugin needs neither npm nor a CDN.
 Build-time code (CPython): the browser never imports this module.
 """
 
+import hashlib
 import json
 import os
 
@@ -23,7 +24,6 @@ MANIFEST = os.path.join(RUNTIME_SOURCE, "manifest.json")
 SITE_PREFIX = "assets/quiz/"
 PYSCRIPT_DIR = SITE_PREFIX + "pyscript"
 MICROPYTHON_DIR = SITE_PREFIX + "micropython"
-PYTHON_DIR = SITE_PREFIX + "python"
 WEB_DIR = SITE_PREFIX + "web"
 
 PYSCRIPT_ENTRY = "core.js"
@@ -42,6 +42,23 @@ PYTHON_FILES = (
     "dom.py",
 )
 WEB_FILES = ("quiz-loader.js", "quiz-fallback.js", "quiz.css")
+
+
+def python_version(source_dir=PACKAGE_DIR):
+    """A digest of the quiz's Python, which names its folder in a built site.
+
+    A build whose Python changed publishes it at new addresses, so a page of the previous build never runs
+    it: a deploy landing between a page's HTML and its Python leaves that page its own files missing, which
+    the fallback reports at once. (A page the service worker controls stays on one build anyway; this covers
+    a first visit, before any worker.)"""
+    digest = hashlib.sha256()
+    for name in PYTHON_FILES:
+        with open(os.path.join(source_dir, name), "rb") as handle:
+            digest.update(name.encode("utf-8") + b"\0" + handle.read() + b"\0")
+    return digest.hexdigest()[:12]
+
+
+PYTHON_DIR = SITE_PREFIX + "python-" + python_version()
 
 # PyScript plugins a quiz page switches off: no editor, terminal, game or worker helper, six requests fewer.
 # The page gives this list to PyScript's config; the packaging step copies the chunks of the plugins kept

@@ -2,6 +2,7 @@
 
 import json
 import re
+import shutil
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -19,6 +20,7 @@ from quiz.runtime import (
     WEB_DIR,
     WEB_FILES,
     manifest,
+    python_version,
     site_files,
 )
 from sitebuild.config import load, offline_copy
@@ -193,7 +195,8 @@ def test_quiz_runtime_waits_for_the_loader(site_dir):
 
 def test_only_needed_runtime_files_are_published(site_dir):
     runtime = site_dir / "assets" / "quiz"
-    assert sorted(path.name for path in runtime.iterdir()) == ["micropython", "pyscript", "python", "web"]
+    folders = (MICROPYTHON_DIR, PYSCRIPT_DIR, PYTHON_DIR, WEB_DIR)
+    assert sorted(path.relative_to(site_dir).as_posix() for path in runtime.iterdir()) == sorted(folders)
     pyscript = sorted(path.name for path in site_dir.joinpath(PYSCRIPT_DIR).iterdir())
     assert pyscript == pyscript_files() == manifest()["pyscript"]["files"]
     assert {"core.js", "core.css"} <= set(pyscript)
@@ -207,6 +210,18 @@ def test_only_needed_runtime_files_are_published(site_dir):
     assert not list(runtime.rglob("*.map"))
     # The site's own copies of third-party files hold nothing of the quiz's.
     assert sorted(path.name for path in site_dir.joinpath("assets", "vendor").iterdir()) == ["iframe-worker", "workbox"]
+
+
+def test_the_python_folder_is_named_by_its_files(tmp_path):
+    """Changed Python goes to a new address, so a page of an earlier build never runs it."""
+    for name in PYTHON_FILES:
+        shutil.copy(ROOT / "quiz" / name, tmp_path / name)
+    assert PYTHON_DIR.endswith("-" + python_version(str(tmp_path)))
+    for name in PYTHON_FILES:
+        before = python_version(str(tmp_path))
+        with open(tmp_path / name, "a", encoding="utf-8") as handle:
+            handle.write("\n")
+        assert python_version(str(tmp_path)) != before, name
 
 
 def test_published_quiz_files_are_the_package_source(site_dir):

@@ -8,9 +8,9 @@ import shutil
 
 import pytest
 
-from quiz.runtime import APP, PYTHON_DIR, PYTHON_FILES
-from sitebuild import steps
+from quiz.runtime import APP, PYTHON_DIR, PYTHON_FILES, SITE_PREFIX, python_version
 from sitebuild.csp import secure_site
+from sitebuild.service_worker import write_service_worker
 from sitebuild.takeaway import build_takeaway
 
 from .conftest import DOCS, READY, ROOT, Server, config_in, run_build
@@ -217,12 +217,22 @@ def second_build(tmp_path):
     quiz.write_text(
         quiz.read_text(encoding="utf-8").replace("\n# Self-check quiz", "\n# Self-check quiz, new"), "utf-8"
     )
-    result = run_build(config=config, site_dir=project / "site", cwd=project)
+    site = project / "site"
+    result = run_build(config=config, site_dir=site, cwd=project)
     assert result.returncode == 0, result.stdout + result.stderr
-    app = project / "site" / PYTHON_DIR / APP
-    app.write_text(app.read_text(encoding="utf-8") + "\n" + NEW_BUILD + "\n", encoding="utf-8")
-    steps.finish(str(project / "site"), str(config))
-    return project / "site"
+    # The new Python published as a build of it publishes it: in the folder its digest names.
+    source = tmp_path / "new-python"
+    shutil.copytree(site / PYTHON_DIR, source)
+    (source / APP).write_text((source / APP).read_text(encoding="utf-8") + "\n" + NEW_BUILD + "\n", encoding="utf-8")
+    new_dir = SITE_PREFIX + "python-" + python_version(str(source))
+    assert new_dir != PYTHON_DIR
+    shutil.rmtree(site / PYTHON_DIR)
+    shutil.copytree(source, site / new_dir)
+    for page in site.rglob("*.html"):
+        page.write_text(page.read_text(encoding="utf-8").replace(PYTHON_DIR, new_dir), encoding="utf-8")
+    # The worker's list of files and their digests, as the build's last step writes it.
+    write_service_worker(str(site), str(config))
+    return site, new_dir
 
 
 def test_a_second_deploy_over_the_first_keeps_each_page_on_one_version(new_page, site_dir, tmp_path):
@@ -241,8 +251,10 @@ def test_a_second_deploy_over_the_first_keeps_each_page_on_one_version(new_page,
         answer_all(page, MAIN[:3])
         old_app = (served / PYTHON_DIR / APP).read_text(encoding="utf-8")
 
-        deploy(second_build(tmp_path), served)
-        assert NEW_BUILD in (served / PYTHON_DIR / APP).read_text(encoding="utf-8")
+        new_site, new_dir = second_build(tmp_path)
+        deploy(new_site, served)
+        assert NEW_BUILD in (served / new_dir / APP).read_text(encoding="utf-8")
+        assert not (served / PYTHON_DIR / APP).exists()
         # The reader comes back to the page: the browser finds the new service worker, which waits.
         page.reload()
         page.wait_for_selector(READY)
@@ -260,5 +272,40 @@ def test_a_second_deploy_over_the_first_keeps_each_page_on_one_version(new_page,
         # Same quiz and question ids: the answers given before the deploy are still there.
         assert page.inner_text(MAIN_FORM + " .quiz-progress") == "3 of %d answered" % len(MAIN)
         assert len([name for name in page.evaluate("caches.keys()") if "precache" in name]) == 1
+    finally:
+        server.stop()
+
+
+def test_a_page_that_a_deploy_overtakes_never_runs_the_new_python(new_page, site_dir, tmp_path):
+    """A first visit, before any service worker: the deploy lands between the page's HTML and its Python."""
+    served = tmp_path / "served"
+    shutil.copytree(site_dir, served)
+    new_site, new_dir = second_build(tmp_path)
+    server = Server(served)
+    held, released, asked = [], [], []
+    page = new_page()
+    page.on("request", lambda request: asked.append(request.url))
+
+    def hold(route):
+        if released:
+            route.continue_()
+        else:
+            held.append(route)
+
+    page.route("**/%s/*" % PYTHON_DIR, hold)
+    try:
+        page.goto(server.url + "quiz.html")
+        page.wait_for_function("document.readyState === 'complete'")
+        while not held:
+            page.wait_for_timeout(50)
+        deploy(new_site, served)
+        released.append(True)
+        for route in held:
+            route.continue_()
+        notice = page.wait_for_selector(FALLBACK, timeout=10000)
+        assert "could not start" in notice.inner_text()
+        assert page.get_attribute("html", "data-quiz-ready") is None
+        assert page.get_attribute("html", "data-build") is None
+        assert not [url for url in asked if new_dir in url]
     finally:
         server.stop()
