@@ -2,12 +2,13 @@
 survives bad stored data, and works from the keyboard alone."""
 
 import json
+import re
 
 import pytest
 
 from quiz import scoring
 from quiz import strings as catalogue
-from quiz.runtime import PYTHON_FILES
+from quiz.runtime import MICROPYTHON_DIR, PYSCRIPT_DIR, PYTHON_DIR, PYTHON_FILES
 
 from .conftest import ARTICLE_SECTIONS, READY
 from .quiz_driver import answer, answer_all, keyboard_arrange, right_text, site_questions
@@ -495,20 +496,21 @@ def test_quiz_runtime_is_requested_after_the_text_is_on_screen(new_page, server)
     page = new_page()
     page.goto(server + "/quiz.html")
     page.wait_for_selector(READY)
+    folders = "|".join(re.escape(folder) for folder in (PYSCRIPT_DIR, MICROPYTHON_DIR, PYTHON_DIR))
     timings = page.evaluate(
-        """() => {
+        """(folders) => {
           const paint = performance.getEntriesByName('first-contentful-paint')[0];
           const parsed = performance.getEntriesByType('navigation')[0].domContentLoadedEventStart;
-          const runtime = performance.getEntriesByType('resource')
-            .filter(entry => /\\/assets\\/quiz\\/(pyscript|micropython|python)\\/[^/]+\\.(js|mjs|wasm|py)$/
-              .test(entry.name));
+          const pattern = new RegExp('/(' + folders + ')/[^/]+\\\\.(js|mjs|wasm|py)$');
+          const runtime = performance.getEntriesByType('resource').filter(entry => pattern.test(entry.name));
           return {
             paint: paint ? paint.startTime : Infinity,
             parsed: parsed,
             names: runtime.map(entry => entry.name.split('/').pop()).sort(),
             first: Math.min(...runtime.map(entry => entry.startTime)),
           };
-        }"""
+        }""",
+        folders,
     )
     # PyScript's entry and two chunks, the interpreter and its wasm, the quiz's modules: each fetched once.
     assert len(timings["names"]) == 5 + len(PYTHON_FILES) == len(set(timings["names"])), " ".join(timings["names"])
