@@ -114,7 +114,8 @@ def markdown_files(docs_dir):
     return found
 
 
-def _display(path):
+def display_path(path):
+    """A path as `path:line` messages show it: relative to the working folder when under it."""
     relative = os.path.relpath(path)
     return path if relative.startswith("..") else relative
 
@@ -143,7 +144,7 @@ def check_docs(docs_dir, extensions=None):
     # Where each question id and each quiz id is used: (path, line) in page order.
     id_places, quiz_places = {}, {}
     for path, text in sources.items():
-        shown = _display(path)
+        shown = display_path(path)
         if path in unreadable:
             issues.append(FileIssue(shown, *unreadable[path]))
             continue
@@ -489,7 +490,7 @@ def _check_see(see, page_path, docs_dir, sources):
     page = see.partition("#")[0]
     target, anchor = _find_page(see, page_path, sources)
     if target is None:
-        return "see: page %r does not exist under %s" % (page, _display(docs_dir))
+        return "see: page %r does not exist under %s" % (page, display_path(docs_dir))
     if not anchor:
         return "see: %r names no section; add `#anchor` of the heading that answers the question" % see
     if anchor not in heading_ids(sources[target]):
@@ -502,7 +503,7 @@ def _check_image(image, page_path, docs_dir):
     base = docs_dir if address.startswith("/") else os.path.dirname(page_path)
     if os.path.isfile(os.path.join(base, address.lstrip("/"))):
         return None
-    return "image %r: no such file under %s" % (image, _display(docs_dir))
+    return "image %r: no such file under %s" % (image, display_path(docs_dir))
 
 
 def _check_link(link, page_path, docs_dir, sources):
@@ -511,10 +512,10 @@ def _check_link(link, page_path, docs_dir, sources):
         # A file of the site (a PDF, a picture): links to pages are written page.md#section.
         if os.path.isfile(os.path.join(os.path.dirname(page_path), page)):
             return None
-        return "link to %r: no such file under %s; link a page as page.md#section" % (page, _display(docs_dir))
+        return "link to %r: no such file under %s; link a page as page.md#section" % (page, display_path(docs_dir))
     target, anchor = _find_page(link, page_path, sources)
     if target is None:
-        return "link to %r: no such page under %s" % (link.partition("#")[0], _display(docs_dir))
+        return "link to %r: no such page under %s" % (link.partition("#")[0], display_path(docs_dir))
     if anchor and anchor not in heading_ids(sources[target]):
         return "link to %r: the page has no section with anchor #%s" % (link, anchor)
     return None

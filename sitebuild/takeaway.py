@@ -34,6 +34,7 @@ import jinja2
 from markdown.extensions.toc import slugify
 from markupsafe import Markup
 
+from quiz.check import display_path
 from quiz.page import SETTINGS_RE
 from quiz.runtime import APP, INTERPRETER, MICROPYTHON_DIR, PYSCRIPT_DIR, PYTHON_DIR, PYTHON_FILES
 
@@ -148,11 +149,6 @@ def _describe(body, element_id):
     return "a <%s>" % found.group(1)
 
 
-def _display(path):
-    relative = os.path.relpath(path)
-    return path if relative.startswith("..") else relative
-
-
 def _source_line(docs_dir, source, element_id):
     """(path to show, line) of the Markdown that gives element_id: a heading's line, else the first line
     naming the id, else line 1."""
@@ -161,15 +157,15 @@ def _source_line(docs_dir, source, element_id):
         with open(path, encoding="utf-8-sig") as handle:
             lines = mask_fences(handle.read()).split("\n")
     except (OSError, UnicodeDecodeError):
-        return _display(path), 1
+        return display_path(path), 1
     for number, line in enumerate(lines, 1):
         heading = HEADING_LINE_RE.match(line)
         if heading:
             explicit = EXPLICIT_ID_RE.search(heading.group("attrs") or "")
             if (explicit.group(1) if explicit else slugify(heading.group("text"), "-")) == element_id:
-                return _display(path), number
+                return display_path(path), number
     named = re.compile(r"#%s\b|\bid=[\"']?%s\b" % (re.escape(element_id), re.escape(element_id)))
-    return _display(path), next((number for number, line in enumerate(lines, 1) if named.search(line)), 1)
+    return display_path(path), next((number for number, line in enumerate(lines, 1) if named.search(line)), 1)
 
 
 def _inline_images(body, site_dir, built):

@@ -15,10 +15,9 @@ Indented code blocks are read as text: Python-Markdown's admonitions and lists i
 same way, so a fence is the way to show a <script> tag in a page.
 """
 
-import os
 import re
 
-from quiz.check import markdown_files, read_page
+from quiz.check import display_path, markdown_files, read_page
 from quiz.markup import as_browser_reads
 
 from .content_error import ContentError
@@ -143,20 +142,15 @@ def problems(text):
     return lines
 
 
-def _display(path):
-    relative = os.path.relpath(path)
-    return path if relative.startswith("..") else relative
-
-
 def check_pages(docs_dir):
     """Every page's mistakes as `path:line: message` lines (empty when there are none)."""
     issues = []
     for path in markdown_files(docs_dir):
         text, unreadable = read_page(path)
         if unreadable:
-            issues.append("%s:%d: %s" % ((_display(path),) + unreadable))
+            issues.append("%s:%d: %s" % ((display_path(path),) + unreadable))
             continue
-        issues.extend("%s:%d: %s" % (_display(path), line, message) for line, message in problems(text))
+        issues.extend("%s:%d: %s" % (display_path(path), line, message) for line, message in problems(text))
     return issues
 
 
