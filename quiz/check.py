@@ -356,13 +356,25 @@ def _plain_text_issue(text, what):
     return None
 
 
-def _note_issues(front, node):
+def _text_issue(front, node, empty, not_text, what):
+    """The message for a front-matter value that must be plain, non-empty text, or None. `not_text` has a %s
+    for what was written instead; `what` names the value in the raw-HTML message."""
     value = front.value(node) if isinstance(node, yaml.ScalarNode) else None
     if isinstance(node, yaml.ScalarNode) and (value is None or (isinstance(value, str) and not value.strip())):
-        return [(front.line(node), "quiz_result_note is empty; remove the key or write the note")]
+        return empty
     if not isinstance(value, str):
-        return [(front.line(node), "quiz_result_note must be text, not %s" % _source(node))]
-    problem = _plain_text_issue(value, "quiz_result_note")
+        return not_text % _source(node)
+    return _plain_text_issue(value, what)
+
+
+def _note_issues(front, node):
+    problem = _text_issue(
+        front,
+        node,
+        "quiz_result_note is empty; remove the key or write the note",
+        "quiz_result_note must be text, not %s",
+        "quiz_result_note",
+    )
     return [(front.line(node), problem)] if problem else []
 
 
@@ -470,12 +482,13 @@ def _number(value):
 def _band_text_issues(front, band, node):
     if node is None:
         return [(front.line(band), "quiz_score_bands: a band needs `text:`, what the reader sees for that score")]
-    value = front.value(node) if isinstance(node, yaml.ScalarNode) else None
-    if isinstance(node, yaml.ScalarNode) and (value is None or (isinstance(value, str) and not value.strip())):
-        return [(front.line(node), "quiz_score_bands: text is empty; write what the reader sees for that score")]
-    if not isinstance(value, str):
-        return [(front.line(node), "quiz_score_bands: text must be text, not %s; put it in quotes" % _source(node))]
-    problem = _plain_text_issue(value, "a band's text")
+    problem = _text_issue(
+        front,
+        node,
+        "text is empty; write what the reader sees for that score",
+        "text must be text, not %s; put it in quotes",
+        "a band's text",
+    )
     return [(front.line(node), "quiz_score_bands: " + problem)] if problem else []
 
 
