@@ -7,10 +7,7 @@ answers get the same score as CPython's scoring gives them; answers survive a re
 downloaded once; the single-file copy runs from file://; after one visit the service worker serves every
 page and the quiz with the server stopped."""
 
-import functools
-import http.server
 import json
-import threading
 from collections import Counter
 from urllib.parse import urlsplit
 
@@ -23,7 +20,7 @@ from sitebuild.config import load, offline_copy
 from sitebuild.localhost import StaticHandler
 from sitebuild.service_worker import SERVICE_WORKER
 
-from .conftest import READY, ROOT
+from .conftest import READY, ROOT, Server
 from .engines import ENGINES, EngineMissing, engine
 from .quiz_driver import answer, answer_all, site_questions
 from .site_pages import nav_pages
@@ -86,23 +83,17 @@ class CountingHandler(StaticHandler):
         super().end_headers()
 
 
-class CountingServer:
+class CountingServer(Server):
     def __init__(self, directory, no_worker=False, missing=()):
-        handler = functools.partial(CountingHandler, directory=str(directory))
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        super().__init__(directory, CountingHandler)
+        # Set before the first request: the test opens a page only once this returns.
         self.httpd.counts = Counter()
         self.httpd.no_worker = no_worker
         self.httpd.missing = set(missing)
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-        self.url = "http://127.0.0.1:%d/" % self.httpd.server_address[1]
 
     @property
     def counts(self):
         return self.httpd.counts
-
-    def stop(self):
-        self.httpd.shutdown()
-        self.httpd.server_close()
 
 
 @pytest.fixture

@@ -98,16 +98,44 @@ def test_every_page_search_and_quiz_work_offline_after_one_visit(new_page, own_s
     assert page.recorder.errors == []
 
 
-def test_a_new_build_replaces_the_old_cache_and_keeps_answers(new_page, own_server, site_copy):
-    page = new_page()
-    page.goto(own_server.url + "quiz.html")
+# What a new build's quiz Python does first, so a test can tell which build's Python a page runs.
+NEW_BUILD = 'document.documentElement.setAttribute("data-build", "new")'
+
+
+def visit_and_answer(page, url, site):
+    """A first visit until the service worker holds the site, then the quiz page under its control with
+    three answers given."""
+    page.goto(url + "quiz.html")
     page.wait_for_selector(READY)
-    expect_files(page, site_copy)
+    expect_files(page, site)
     wait_for_precache(page)
     page.reload()
     page.wait_for_selector(READY)
     assert page.evaluate("navigator.serviceWorker.controller !== null")
     answer_all(page, MAIN[:3])
+
+
+def expect_update_offered(page):
+    """The new build waits beside the old one: the page offers it and still runs the first build's Python."""
+    notice = page.wait_for_selector(".site-update", timeout=60000)
+    assert "A new version of this site is ready" in notice.inner_text()
+    assert page.get_attribute("html", "data-build") is None
+
+
+def take_the_update(page, new_title):
+    """The reader chooses the new version: the page reloads into it, the three answers kept, one precache left."""
+    with page.expect_navigation():
+        page.click(".site-update button")
+    page.wait_for_selector(READY)
+    assert new_title in page.inner_text("h1")
+    assert page.get_attribute("html", "data-build") == "new"
+    assert page.inner_text(MAIN_FORM + " .quiz-progress") == "3 of %d answered" % len(MAIN)
+    assert len([name for name in page.evaluate("caches.keys()") if "precache" in name]) == 1
+
+
+def test_a_new_build_replaces_the_old_cache_and_keeps_answers(new_page, own_server, site_copy):
+    page = new_page()
+    visit_and_answer(page, own_server.url, site_copy)
 
     # A new build: new page text and new Python, and a new precache list.
     quiz = site_copy / "quiz.html"
@@ -115,26 +143,14 @@ def test_a_new_build_replaces_the_old_cache_and_keeps_answers(new_page, own_serv
         quiz.read_text(encoding="utf-8").replace("Self-check quiz<a", "Self-check quiz (new)<a", 1), encoding="utf-8"
     )
     app = site_copy / PYTHON_DIR / APP
-    app.write_text(
-        app.read_text(encoding="utf-8") + '\ndocument.documentElement.setAttribute("data-build", "new")\n',
-        encoding="utf-8",
-    )
+    app.write_text(app.read_text(encoding="utf-8") + "\n" + NEW_BUILD + "\n", encoding="utf-8")
     expected = len(write_service_worker(site_copy))
     page.evaluate("n => { window.__expected = n; }", expected)
 
     page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
-    notice = page.wait_for_selector(".site-update", timeout=60000)
-    assert "A new version of this site is ready" in notice.inner_text()
     # Until the reader chooses, the old version keeps running: no mix of old HTML and new Python.
-    assert page.get_attribute("html", "data-build") is None
-    with page.expect_navigation():
-        page.click(".site-update button")
-    page.wait_for_selector(READY)
-    assert "Self-check quiz (new)" in page.inner_text("h1")
-    assert page.get_attribute("html", "data-build") == "new"
-    assert page.inner_text(MAIN_FORM + " .quiz-progress") == "3 of %d answered" % len(MAIN)
-    caches = page.evaluate("caches.keys()")
-    assert len([name for name in caches if "precache" in name]) == 1
+    expect_update_offered(page)
+    take_the_update(page, "Self-check quiz (new)")
 
 
 # Records, for each call to navigator.serviceWorker.register, whether the quiz was ready by then.

@@ -14,16 +14,15 @@ from sitebuild.service_worker import write_service_worker
 from sitebuild.takeaway import build_takeaway
 
 from .conftest import DOCS, READY, ROOT, Server, config_in, run_build
-from .quiz_driver import answer_all
 from .test_offline import (
     COPY,
-    MAIN,
-    MAIN_FORM,
+    NEW_BUILD,
     TAKEAWAY,
     VIOLATIONS,
-    expect_files,
+    expect_update_offered,
     no_network_requests,
-    wait_for_precache,
+    take_the_update,
+    visit_and_answer,
 )
 
 pytestmark = pytest.mark.browser
@@ -204,9 +203,6 @@ def deploy(build, folder):
     shutil.copytree(build, folder, dirs_exist_ok=True)
 
 
-NEW_BUILD = 'document.documentElement.setAttribute("data-build", "new")'
-
-
 def second_build(tmp_path):
     """The site built again from changed sources: a quiz page with a new title, and new quiz Python. The
     question and quiz ids stay."""
@@ -242,13 +238,7 @@ def test_a_second_deploy_over_the_first_keeps_each_page_on_one_version(new_page,
     server = Server(served)
     try:
         page = new_page()
-        page.goto(server.url + "quiz.html")
-        page.wait_for_selector(READY)
-        expect_files(page, served)
-        wait_for_precache(page)
-        page.reload()
-        page.wait_for_selector(READY)
-        answer_all(page, MAIN[:3])
+        visit_and_answer(page, server.url, served)
         old_app = (served / PYTHON_DIR / APP).read_text(encoding="utf-8")
 
         new_site, new_dir = second_build(tmp_path)
@@ -258,20 +248,12 @@ def test_a_second_deploy_over_the_first_keeps_each_page_on_one_version(new_page,
         # The reader comes back to the page: the browser finds the new service worker, which waits.
         page.reload()
         page.wait_for_selector(READY)
-        notice = page.wait_for_selector(".site-update", timeout=60000)
-        assert "A new version of this site is ready" in notice.inner_text()
+        expect_update_offered(page)
         # Until the reader chooses, the page and everything it fetches are the first build's.
         assert "Self-check quiz, new" not in page.inner_text("h1")
-        assert page.get_attribute("html", "data-build") is None
         assert page.evaluate("fetch('%s/%s').then(r => r.text())" % (PYTHON_DIR, APP)) == old_app
-        with page.expect_navigation():
-            page.click(".site-update button")
-        page.wait_for_selector(READY)
-        assert "Self-check quiz, new" in page.inner_text("h1")
-        assert page.get_attribute("html", "data-build") == "new"
         # Same quiz and question ids: the answers given before the deploy are still there.
-        assert page.inner_text(MAIN_FORM + " .quiz-progress") == "3 of %d answered" % len(MAIN)
-        assert len([name for name in page.evaluate("caches.keys()") if "precache" in name]) == 1
+        take_the_update(page, "Self-check quiz, new")
     finally:
         server.stop()
 
