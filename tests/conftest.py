@@ -6,6 +6,7 @@ Browser tests never skip: if Chromium is missing, they fail and say how to insta
 import functools
 import http.server
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -29,6 +30,13 @@ def run_build(config=ROOT / "mkdocs.yml", site_dir=None, cwd=ROOT):
         command += ["--site-dir", str(site_dir)]
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     return subprocess.run(command, cwd=cwd, capture_output=True, text=True, env=env)
+
+
+def copy_docs(docs):
+    """The site's pages copied to `docs` (a new folder) for a build of their own, without docs/assets: the
+    vendored files there are the build's own to write, and a test that needs the icons copies them itself."""
+    shutil.copytree(DOCS, docs, ignore=shutil.ignore_patterns("assets"))
+    return docs
 
 
 def config_in(folder):

@@ -4,7 +4,6 @@ the take-away copy's id clashes, the CSP allowlist (sitebuild/csp.py) and which 
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 
@@ -14,7 +13,7 @@ from sitebuild.content_error import ContentError
 from sitebuild.csp import policy_for, secure_site, template_dirs, template_scripts
 from sitebuild.unsafe_html import EVENT_MESSAGE, QUIZ_MESSAGE, SCRIPT_MESSAGE, URL_MESSAGE, problems
 
-from .conftest import DOCS, ROOT, config_in, run_build
+from .conftest import DOCS, ROOT, config_in, copy_docs, run_build
 
 UNSAFE_PAGE = """---
 title: A page
@@ -79,7 +78,7 @@ def test_the_site_pages_carry_no_script():
 @pytest.fixture
 def project(tmp_path):
     """A copy of the site's sources to break, with the site's mkdocs.yml."""
-    shutil.copytree(DOCS, tmp_path / "docs", ignore=shutil.ignore_patterns("assets"))
+    copy_docs(tmp_path / "docs")
     config_in(tmp_path)
     return tmp_path
 

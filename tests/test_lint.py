@@ -10,7 +10,7 @@ import sys
 import pytest
 import yaml
 
-from .conftest import DOCS, ROOT, config_in, run_build
+from .conftest import ROOT, config_in, copy_docs, run_build
 
 BIN = os.path.dirname(sys.executable)
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -124,7 +124,7 @@ def test_built_html_is_valid(site_dir):
 
 def test_a_broken_link_fails_the_build_naming_file_and_link(tmp_path):
     docs = tmp_path / "docs"
-    shutil.copytree(DOCS, docs, ignore=shutil.ignore_patterns("assets"))
+    copy_docs(docs)
     about = docs / "about.md"
     about.write_text(
         about.read_text(encoding="utf-8") + "\nSee [the checks](evidence.md#no-such-section).\n", encoding="utf-8"
@@ -140,7 +140,7 @@ def test_pre_commit_names_the_line_of_a_broken_quiz_block(tmp_path):
     """What a contributor sees from the pre-commit hook when a question is malformed."""
     repo = tmp_path / "repo"
     repo.mkdir()
-    shutil.copytree(DOCS, repo / "docs", ignore=shutil.ignore_patterns("assets"))
+    copy_docs(repo / "docs")
     shutil.copy(ROOT / ".pre-commit-config.yaml", repo)
     shutil.copy(ROOT / "pyproject.toml", repo)
     os.symlink(ROOT / ".venv", repo / ".venv")

@@ -16,7 +16,7 @@ from sitebuild.config import load, offline_copy
 from sitebuild.localhost import StaticHandler
 from sitebuild.service_worker import write_service_worker
 
-from .conftest import CHROMIUM, CHROMIUM_ARGS, DOCS, READY, ROOT, Server, config_in, run_build
+from .conftest import CHROMIUM, CHROMIUM_ARGS, READY, ROOT, Server, config_in, copy_docs, run_build
 from .quiz_driver import answer_all, site_questions
 from .site_pages import nav_pages
 
@@ -315,7 +315,7 @@ def test_take_away_copy_runs_the_quiz_from_disk(new_page, site_dir):
 
 
 def test_take_away_file_name_title_and_pages_come_from_mkdocs_yml(tmp_path):
-    shutil.copytree(DOCS, tmp_path / "docs", ignore=shutil.ignore_patterns("assets"))
+    copy_docs(tmp_path / "docs")
     config = config_in(tmp_path)
     text = config.read_text(encoding="utf-8")
     text = text.replace("offline_copy: %s" % TAKEAWAY, "offline_copy: ankles-to-go.html")

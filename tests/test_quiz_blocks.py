@@ -2,7 +2,6 @@
 own line; and clashes between pages are reported on the page that brought them, naming both places."""
 
 import os
-import shutil
 import subprocess
 import sys
 
@@ -15,7 +14,7 @@ from quiz.check import check_docs
 from quiz.config import read_config
 from quiz.fence import format_quiz
 
-from .conftest import DOCS, ROOT, config_in, run_build
+from .conftest import ROOT, config_in, copy_docs, run_build
 
 SITE = extensions_of(read_config(str(ROOT / "mkdocs.yml")))
 WITH_TABS = (SITE[0] + ["pymdownx.tabbed"], SITE[1])
@@ -204,7 +203,7 @@ def test_a_clash_between_committed_pages_is_blamed_on_the_later_commit(tmp_path,
 
 def test_the_build_reports_blocks_in_containers_and_unreadable_pages_as_path_line(tmp_path):
     docs = tmp_path / "docs"
-    shutil.copytree(DOCS, docs, ignore=shutil.ignore_patterns("assets"))
+    copy_docs(docs)
     noted = '!!! note "Check"\n\n' + quiz("noted", prefix="    ")
     (docs / "noted.md").write_text(
         noted.replace("- [ ] B", "- [?] B").replace("see: target.md#first-section", "see: quiz.md"), "utf-8"

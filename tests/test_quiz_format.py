@@ -27,7 +27,7 @@ from quiz.parse import parse_question
 from quiz.question_types import TYPE_NAMES
 from quiz.render import json_for_script, render_question
 
-from .conftest import DOCS, ROOT, config_in, run_build
+from .conftest import DOCS, ROOT, config_in, copy_docs, run_build
 
 FORMAT_DIR = Path(__file__).parent / "quiz_format"
 CASES = sorted(FORMAT_DIR.joinpath("malformed").glob("*.md"))
@@ -91,7 +91,7 @@ def test_cli_passes_on_the_site():
 
 def test_mkdocs_build_fails_listing_every_error(tmp_path):
     docs = tmp_path / "docs"
-    shutil.copytree(DOCS, docs, ignore=shutil.ignore_patterns("assets"))
+    copy_docs(docs)
     broken = FORMAT_DIR / "malformed" / "every-error-at-once.md"
     (docs / "broken.md").write_text(broken.read_text(encoding="utf-8"), encoding="utf-8")
     (docs / "page.md").write_text((FORMAT_DIR / "page.md").read_text(encoding="utf-8"), encoding="utf-8")

@@ -13,7 +13,7 @@ from sitebuild.csp import secure_site
 from sitebuild.service_worker import write_service_worker
 from sitebuild.takeaway import build_takeaway
 
-from .conftest import DOCS, READY, ROOT, Server, config_in, run_build
+from .conftest import DOCS, READY, ROOT, Server, config_in, copy_docs, run_build
 from .test_offline import (
     COPY,
     NEW_BUILD,
@@ -47,7 +47,7 @@ def watch_dialogs(page):
 
 
 def test_hostile_front_matter_runs_nothing_and_an_inline_script_page_fails_the_build(new_page, tmp_path):
-    shutil.copytree(DOCS, tmp_path / "docs", ignore=shutil.ignore_patterns("assets"))
+    copy_docs(tmp_path / "docs")
     config = config_in(tmp_path)
     article = tmp_path / "docs" / "unlock-your-ankles.md"
     with_front_matter(article, HOSTILE_TITLE, HOSTILE_DESCRIPTION)
@@ -207,7 +207,7 @@ def second_build(tmp_path):
     """The site built again from changed sources: a quiz page with a new title, and new quiz Python. The
     question and quiz ids stay."""
     project = tmp_path / "second"
-    shutil.copytree(DOCS, project / "docs", ignore=shutil.ignore_patterns("assets"))
+    copy_docs(project / "docs")
     config = config_in(project)
     quiz = project / "docs" / "quiz.md"
     quiz.write_text(

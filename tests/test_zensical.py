@@ -15,7 +15,7 @@ import pytest
 from quiz.config import plugin_options
 from quiz.runtime import site_files
 
-from .conftest import DOCS, ROOT
+from .conftest import DOCS, ROOT, copy_docs
 from .quiz_driver import answer_all, site_questions
 from .site_pages import nav_pages, read_config
 
@@ -38,7 +38,7 @@ def step(*command, cwd):
 def zensical_site(tmp_path_factory):
     project = tmp_path_factory.mktemp("zensical")
     shutil.copy(ROOT / "mkdocs.yml", project)
-    shutil.copytree(DOCS, project / "docs", ignore=shutil.ignore_patterns("assets"))
+    copy_docs(project / "docs")
     shutil.copytree(DOCS / "assets" / "icons", project / "docs" / "assets" / "icons")
     shutil.copytree(ROOT / "overrides", project / "overrides")
     step(sys.executable, "-m", "quiz", "check", "docs", cwd=project)
