@@ -14,6 +14,7 @@ import html as html_lib
 import posixpath
 import re
 
+from .browser.scoring import fill
 from .render import json_for_script
 from .runtime import (
     APP,
@@ -28,7 +29,6 @@ from .runtime import (
     WEB_DIR,
     preloads,
 )
-from .scoring import fill
 
 # The rendered question (quiz/render.py), not prose that mentions its attribute: Markdown escapes "<" in text.
 QUESTION_RE = re.compile(r'<fieldset class="quiz-question"[^>]*\sdata-quiz-question="')

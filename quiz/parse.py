@@ -10,8 +10,9 @@ import re
 import unicodedata
 from collections import namedtuple
 
-from . import markup, question_types
-from .scoring import format_number, normalise_text, parse_number
+from . import markup
+from .browser import question_types
+from .browser.scoring import format_number, normalise_text, parse_number
 
 KEYS = ("id", "type", "see", "points", "hint", "shuffle", "quiz")
 REQUIRED_KEYS = ("id", "type", "see")

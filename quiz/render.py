@@ -10,9 +10,9 @@ import json
 import re
 
 from . import markup
+from .browser.scoring import fill, format_number
+from .browser.shuffle import seed_from_text, shuffled, shuffled_away
 from .parse import GAP_MARK, GAP_RE
-from .scoring import fill, format_number
-from .shuffle import seed_from_text, shuffled, shuffled_away
 
 PAGE_HREF_RE = re.compile(r'href="([^"#:]+\.md(?:#[^"]*)?)"')
 

@@ -16,6 +16,8 @@ import os
 PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))
 RUNTIME_SOURCE = os.path.join(PACKAGE_DIR, "runtime")
 WEB_SOURCE = os.path.join(PACKAGE_DIR, "web")
+# Every module of browser/ is the quiz's Python in the browser (its __init__ says why the folder is the list).
+BROWSER_SOURCE = os.path.join(PACKAGE_DIR, "browser")
 MANIFEST = os.path.join(RUNTIME_SOURCE, "manifest.json")
 
 # The only place that names the runtime's folders in a built site (paths relative to the site root, with
@@ -31,20 +33,13 @@ PYSCRIPT_CSS = "core.css"
 INTERPRETER = "micropython.mjs"
 # The quiz's Python as served to the browser: the page runs app.py, which imports the others.
 APP = "app.py"
-PYTHON_FILES = (
-    "app.py",
-    "saved.py",
-    "scoring.py",
-    "shuffle.py",
-    "question_types.py",
-    "casefold.py",
-    "reorder.py",
-    "dom.py",
+PYTHON_FILES = tuple(
+    sorted(name for name in os.listdir(BROWSER_SOURCE) if name.endswith(".py") and name != "__init__.py")
 )
 WEB_FILES = ("quiz-loader.js", "quiz-fallback.js", "quiz.css")
 
 
-def python_version(source_dir=PACKAGE_DIR):
+def python_version(source_dir=BROWSER_SOURCE):
     """A digest of the quiz's Python, which names its folder in a built site.
 
     A build whose Python changed publishes it at new addresses, so a page of the previous build never runs
@@ -96,7 +91,7 @@ def site_files():
     for name, site_dir in VENDORED:
         for file_name in listing[name]["files"]:
             found.append((site_dir + "/" + file_name, os.path.join(RUNTIME_SOURCE, name, file_name)))
-    found += [(PYTHON_DIR + "/" + name, os.path.join(PACKAGE_DIR, name)) for name in PYTHON_FILES]
+    found += [(PYTHON_DIR + "/" + name, os.path.join(BROWSER_SOURCE, name)) for name in PYTHON_FILES]
     found += [(WEB_DIR + "/" + name, os.path.join(WEB_SOURCE, name)) for name in WEB_FILES]
     missing = [source for _, source in found if not os.path.isfile(source)]
     if missing:

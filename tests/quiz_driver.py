@@ -1,7 +1,7 @@
 """Answer quiz questions in a page as a reader would, from the questions parsed out of docs/."""
 
+from quiz.browser.question_types import CHOICE, names_in
 from quiz.check import check_docs
-from quiz.question_types import CHOICE, names_in
 
 from .conftest import DOCS
 

@@ -9,9 +9,9 @@ from urllib.parse import urljoin, urlsplit
 from mkdocs.utils.meta import get_data
 
 from quiz import strings
+from quiz.browser.question_types import TYPE_NAMES
 from quiz.check import check_docs
 from quiz.page import SETTINGS_RE
-from quiz.question_types import TYPE_NAMES
 from quiz.runtime import (
     MICROPYTHON_DIR,
     PYSCRIPT_DIR,
@@ -215,7 +215,7 @@ def test_only_needed_runtime_files_are_published(site_dir):
 def test_the_python_folder_is_named_by_its_files(tmp_path):
     """Changed Python goes to a new address, so a page of an earlier build never runs it."""
     for name in PYTHON_FILES:
-        shutil.copy(ROOT / "quiz" / name, tmp_path / name)
+        shutil.copy(ROOT / "quiz" / "browser" / name, tmp_path / name)
     assert PYTHON_DIR.endswith("-" + python_version(str(tmp_path)))
     for name in PYTHON_FILES:
         before = python_version(str(tmp_path))
@@ -229,7 +229,7 @@ def test_published_quiz_files_are_the_package_source(site_dir):
     for site_path, source in site_files():
         assert site_dir.joinpath(site_path).read_bytes() == Path(source).read_bytes(), site_path
     for name in PYTHON_FILES:
-        assert site_dir.joinpath(PYTHON_DIR, name).read_bytes() == ROOT.joinpath("quiz", name).read_bytes()
+        assert site_dir.joinpath(PYTHON_DIR, name).read_bytes() == ROOT.joinpath("quiz", "browser", name).read_bytes()
 
 
 def test_quiz_page_carries_its_settings(site_dir):

@@ -13,8 +13,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from quiz import scoring
 from quiz import strings as catalogue
+from quiz.browser import scoring
 from quiz.runtime import SITE_PREFIX
 from sitebuild.config import load, offline_copy
 from sitebuild.localhost import StaticHandler

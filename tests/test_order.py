@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from quiz import saved, scoring
 from quiz import strings as catalogue
-from quiz.shuffle import seed_from_text, shuffled_away
+from quiz.browser import saved, scoring
+from quiz.browser.shuffle import seed_from_text, shuffled_away
 
 from .conftest import READY
 from .quiz_driver import arrange, keyboard_arrange, shown_order, site_questions

@@ -111,7 +111,7 @@ def test_the_wheel_holds_the_quiz_package_only(installed):
     vendored = manifest()
     expected = (
         ["quiz/runtime/manifest.json", "quiz/plugin.py", "quiz/page.py", "quiz/runtime.py", "quiz/strings/en.json"]
-        + ["quiz/" + name for name in PYTHON_FILES]
+        + ["quiz/browser/" + name for name in PYTHON_FILES]
         + ["quiz/web/" + name for name in WEB_FILES]
         + ["quiz/runtime/pyscript/" + name for name in vendored["pyscript"]["files"]]
         + ["quiz/runtime/micropython/" + name for name in vendored["micropython"]["files"]]

@@ -5,9 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from quiz import parse, render, scoring
+from quiz import parse, render
+from quiz.browser import scoring
+from quiz.browser.question_types import CHOICE, PARTS, TEXT, TYPE_NAMES, TYPES, get
 from quiz.check import find_fences
-from quiz.question_types import CHOICE, PARTS, TEXT, TYPE_NAMES, TYPES, get
 
 GOLDEN = Path(__file__).parent / "quiz_format" / "render"
 

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from quiz import scoring
 from quiz import strings as catalogue
+from quiz.browser import scoring
 from quiz.runtime import MICROPYTHON_DIR, PYSCRIPT_DIR, PYTHON_DIR, PYTHON_FILES
 
 from .conftest import ARTICLE_SECTIONS, READY

@@ -16,15 +16,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quiz import scoring
 from quiz import strings as catalogue
 from quiz.blocks import extensions_of
+from quiz.browser import scoring
+from quiz.browser.question_types import TYPE_NAMES
 from quiz.check import check_docs, find_fences
 from quiz.config import read_config
 from quiz.page import PageError
 from quiz.page import settings as page_settings
 from quiz.parse import parse_question
-from quiz.question_types import TYPE_NAMES
 from quiz.render import json_for_script, render_question
 
 from .conftest import DOCS, ROOT, config_in, copy_docs, run_build

@@ -10,7 +10,7 @@ import markdown
 import pytest
 
 from quiz import fence
-from quiz.question_types import TYPE_NAMES
+from quiz.browser.question_types import TYPE_NAMES
 
 FOLDER = Path(__file__).parent / "quiz_format" / "render"
 

@@ -10,8 +10,8 @@ import sys
 
 import pytest
 
-from quiz import scoring, shuffle
-from quiz.question_types import TYPE_NAMES
+from quiz.browser import scoring, shuffle
+from quiz.browser.question_types import TYPE_NAMES
 
 from .conftest import ROOT
 
@@ -20,7 +20,7 @@ FIELDS = ["name", "module", "call", "args", "expect"]
 VECTORS_PATH = ROOT / "tests" / "scoring_vectors.jsonl"
 VECTOR_LINES = VECTORS_PATH.read_text(encoding="utf-8").splitlines()
 VECTORS = [json.loads(line) for line in VECTOR_LINES]
-MODULES = {name: importlib.import_module("quiz." + name) for name in sorted({v["module"] for v in VECTORS})}
+MODULES = {name: importlib.import_module("quiz.browser." + name) for name in sorted({v["module"] for v in VECTORS})}
 IDS = [vector["name"] for vector in VECTORS]
 
 
@@ -49,7 +49,12 @@ def run_micropython(vectors_path):
     node = shutil.which("node")
     assert node, "Node.js is needed to run MicroPython outside the browser (sh tools/install-system-deps.sh)"
     run = subprocess.run(
-        [node, str(ROOT / "tests" / "micropython" / "run_vectors.mjs"), str(ROOT / "quiz"), str(vectors_path)],
+        [
+            node,
+            str(ROOT / "tests" / "micropython" / "run_vectors.mjs"),
+            str(ROOT / "quiz" / "browser"),
+            str(vectors_path),
+        ],
         capture_output=True,
         text=True,
         timeout=120,
@@ -102,10 +107,10 @@ def test_shuffled_is_a_permutation():
 
 
 def test_casefold_table_is_current():
-    """quiz/casefold.py is what tools/make_casefold.py makes from this Python's Unicode data: after a Python
+    """quiz/browser/casefold.py is what tools/make_casefold.py makes from this Python's Unicode data: after a Python
     upgrade that moves it, run `.venv/bin/python tools/make_casefold.py` and commit the result."""
     made = runpy.run_path(str(ROOT / "tools" / "make_casefold.py"))["source"]()
-    assert (ROOT / "quiz" / "casefold.py").read_text(encoding="utf-8") == made, "run tools/make_casefold.py"
+    assert (ROOT / "quiz" / "browser" / "casefold.py").read_text(encoding="utf-8") == made, "run tools/make_casefold.py"
 
 
 # Every code point but the surrogates, which UTF-8 (and so JSON in a file) cannot carry.

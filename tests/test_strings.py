@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from quiz import strings
-from quiz.question_types import TYPES
-from quiz.scoring import CORRECT, INCORRECT, PARTIAL, UNANSWERED
+from quiz.browser.question_types import TYPES
+from quiz.browser.scoring import CORRECT, INCORRECT, PARTIAL, UNANSWERED
 
 QUIZ = Path(strings.__file__).parent
 # A catalogue key written out in code: "section.name".

@@ -1,11 +1,11 @@
-"""Write quiz/casefold.py, the case folding table the quiz's scoring carries into the browser.
+"""Write quiz/browser/casefold.py, the case folding table the quiz's scoring carries into the browser.
 
 MicroPython, the browser's interpreter, has no unicodedata and its str.lower() changes A to Z only, so the
 table is taken from CPython's own str.casefold() and committed. Run it after a Python upgrade moves the
 Unicode data (tests/test_scoring.py fails until then):
 
-    .venv/bin/python tools/make_casefold.py           # rewrite quiz/casefold.py
-    .venv/bin/python tools/make_casefold.py --check   # exit 1 if quiz/casefold.py is not current
+    .venv/bin/python tools/make_casefold.py           # rewrite quiz/browser/casefold.py
+    .venv/bin/python tools/make_casefold.py --check   # exit 1 if quiz/browser/casefold.py is not current
 
 It lives here, beside make_icons.py, because it is run by hand and its output is committed: the site build
 (sitebuild/) never runs it and the installed package (quiz/) only needs its output.
@@ -15,7 +15,7 @@ import os
 import sys
 import unicodedata
 
-TARGET = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "quiz", "casefold.py")
+TARGET = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "quiz", "browser", "casefold.py")
 
 HEADER = '''"""Case folding for typed answers: CPython's str.casefold(), as a table MicroPython can use.
 
@@ -74,7 +74,7 @@ def runs(single):
 
 
 def source():
-    """The text of quiz/casefold.py for this Python's Unicode data."""
+    """The text of quiz/browser/casefold.py for this Python's Unicode data."""
     single, multi = foldings()
     version = unicodedata.unidata_version
     lines = [HEADER % (version, version)]
@@ -92,12 +92,15 @@ def main(argv):
     if "--check" in argv:
         with open(TARGET, encoding="utf-8") as handle:
             if handle.read() != text:
-                print("quiz/casefold.py is not current: run .venv/bin/python tools/make_casefold.py", file=sys.stderr)
+                print(
+                    "quiz/browser/casefold.py is not current: run .venv/bin/python tools/make_casefold.py",
+                    file=sys.stderr,
+                )
                 return 1
         return 0
     with open(TARGET, "w", encoding="utf-8", newline="\n") as handle:
         handle.write(text)
-    print("wrote quiz/casefold.py (Unicode %s, %d bytes)" % (unicodedata.unidata_version, len(text.encode())))
+    print("wrote quiz/browser/casefold.py (Unicode %s, %d bytes)" % (unicodedata.unidata_version, len(text.encode())))
     return 0
 
 

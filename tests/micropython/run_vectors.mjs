@@ -1,7 +1,7 @@
 // Runs the shared test vectors under MicroPython (the interpreter the browser uses), in Node.
-// Usage: node run_vectors.mjs QUIZ_DIR VECTORS_JSONL -> prints one JSON object of results on stdout.
+// Usage: node run_vectors.mjs BROWSER_DIR VECTORS_JSONL (BROWSER_DIR: quiz/browser) -> prints one JSON object of results on stdout.
 // The modules come from the vectors' "module" fields, so a vector for a new module needs no edit here.
-import { existsSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -11,7 +11,7 @@ const module = pathToFileURL(
 );
 const { loadMicroPython } = await import(module.href);
 
-const [quizDir, vectorsPath] = process.argv.slice(2);
+const [browserDir, vectorsPath] = process.argv.slice(2);
 const vectorsText = readFileSync(vectorsPath, "utf8");
 const modules = [
   ...new Set(
@@ -21,14 +21,17 @@ const modules = [
       .map((line) => JSON.parse(line).module),
   ),
 ];
-// Imported by the modules under test, flat, as in the browser, without vectors of its own.
-const helpers = ["casefold", "question_types"].filter((name) => existsSync(join(quizDir, `${name}.py`)));
+// Every module of the browser folder, written flat as the browser serves them, so whatever a module under
+// test imports is there (app, dom and reorder need PyScript and are written but never imported).
+const served = readdirSync(browserDir)
+  .filter((name) => name.endsWith(".py") && name !== "__init__.py")
+  .map((name) => name.slice(0, -3));
 
 const lines = [];
 const mp = await loadMicroPython({ stdout: (line) => lines.push(line), stderr: (line) => console.error(line) });
 // The same flat files the browser loads side by side.
-for (const name of new Set([...modules, ...helpers])) {
-  mp.FS.writeFile(`/${name}.py`, readFileSync(join(quizDir, `${name}.py`), "utf8"));
+for (const name of served) {
+  mp.FS.writeFile(`/${name}.py`, readFileSync(join(browserDir, `${name}.py`), "utf8"));
 }
 mp.FS.writeFile("/vectors.jsonl", vectorsText);
 mp.runPython(`
