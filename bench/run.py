@@ -394,11 +394,11 @@ def print_engines(engines, runs):
 
 
 def scaling(counts):
-    from quiz.check import find_fences
+    from quiz.source import fences
 
     article = (ROOT / "docs" / "unlock-your-ankles.md").read_text(encoding="utf-8")
     quiz = (ROOT / "docs" / "quiz.md").read_text(encoding="utf-8")
-    blocks = [fence.body for fence in find_fences(quiz) if fence.info == "quiz"]
+    blocks = [fence.body for fence in fences(quiz) if fence.info == "quiz"]
     rows = []
     for count in counts:
         with tempfile.TemporaryDirectory() as temp:

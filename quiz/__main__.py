@@ -15,7 +15,8 @@ import os
 import shutil
 import sys
 
-from .check import check_docs, format_issues
+from .check import check_docs
+from .source import format_issues
 
 
 class FinishError(Exception):
@@ -29,10 +30,10 @@ def finish(site_dir, config_path):
 
     from . import strings as catalogue
     from .blocks import BlockFinder, extensions_of
-    from .check import markdown_files, read_page
     from .config import plugin_options, read_config
     from .page import PageError, has_quiz, inject, settings
     from .runtime import site_files
+    from .source import markdown_files, read_page
 
     config = read_config(config_path)
     if not os.path.isdir(site_dir):

@@ -12,10 +12,10 @@ import posixpath
 from pymdownx.superfences import SuperFencesException
 
 from . import strings as catalogue
-from .check import heading_ids
 from .config import read_config
 from .parse import parse_question
 from .render import render_question
+from .source import heading_ids
 
 # Set by the MkDocs plugin from theme.language. Generators that run the fence without the plugin read the
 # same setting from the mkdocs.yml in the folder they build.

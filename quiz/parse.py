@@ -13,6 +13,7 @@ from collections import namedtuple
 from . import markup
 from .browser import question_types
 from .browser.scoring import format_number, normalise_text, parse_number
+from .source import mask_fences
 
 KEYS = ("id", "type", "see", "points", "hint", "shuffle", "quiz")
 REQUIRED_KEYS = ("id", "type", "see")
@@ -134,7 +135,6 @@ UNIT_RE = re.compile(r"^[^\W\d][\w°%/.²³-]*$")
 # Tags such as <img ...>, </script>, <!-- -->: question text is Markdown, never raw HTML.
 HTML_RE = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>")
 CODE_SPAN_RE = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
-FENCED_CODE_RE = re.compile(r"^(`{3,}|~{3,}).*?^\1\s*$", re.DOTALL | re.MULTILINE)
 GAP_RE = re.compile(r"\{\{(.*?)\}\}")
 # A link whose address is still open at this point of the line: `[text](addr`.
 LINK_TARGET_OPEN_RE = re.compile(r"\]\([^)]*$")
@@ -154,7 +154,7 @@ def _unquote(value):
 
 def _without_code(text):
     """Text with its code spans and fenced code removed: `<img>` in backticks is shown as text, not HTML."""
-    text = FENCED_CODE_RE.sub("", text)
+    text = mask_fences(text)
     return CODE_SPAN_RE.sub("", text)
 
 

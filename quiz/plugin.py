@@ -19,10 +19,11 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
 
 from . import strings as catalogue
-from .check import check_docs, format_issues
+from .check import check_docs
 from .fence import format_quiz, use_language
 from .page import PageError, has_quiz, inject, settings
 from .runtime import SITE_PREFIX, RuntimeFilesError, site_files
+from .source import format_issues
 
 log = logging.getLogger("mkdocs.plugins.quiz")
 

@@ -34,9 +34,9 @@ import jinja2
 from markdown.extensions.toc import slugify
 from markupsafe import Markup
 
-from quiz.check import display_path
 from quiz.page import SETTINGS_RE
 from quiz.runtime import APP, INTERPRETER, MICROPYTHON_DIR, PYSCRIPT_DIR, PYTHON_DIR, PYTHON_FILES
+from quiz.source import display_path
 
 from .content_error import ContentError
 from .csp import SCRIPT_SRC_TYPES, inline_scripts, script_hash

@@ -17,12 +17,11 @@ same way, so a fence is the way to show a <script> tag in a page.
 
 import re
 
-from quiz.check import display_path, markdown_files, read_page
 from quiz.markup import as_browser_reads
+from quiz.source import display_path, markdown_files, mask_fences, read_page
 
 from .content_error import ContentError
 
-FENCE_OPEN_RE = re.compile(r"^(?P<indent>[ \t>]*)(?P<fence>`{3,}|~{3,})")
 FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 COMMENT_RE = re.compile(r"<!--.*?-->", re.S)
 BACKTICKS_RE = re.compile(r"`+")
@@ -53,26 +52,6 @@ class UnsafeHtmlError(ContentError):
 def _blank(text, start, end):
     """text with [start, end) replaced by spaces, line breaks kept, so offsets still give line numbers."""
     return text[:start] + re.sub(r"[^\n]", " ", text[start:end]) + text[end:]
-
-
-def mask_fences(text):
-    """text with every fenced block (``` or ~~~, at any indent) blanked out, line breaks kept."""
-    lines = text.split("\n")
-    masked, fence = [], None
-    for line in lines:
-        opened = FENCE_OPEN_RE.match(line)
-        if fence is None:
-            if opened and not (opened.group("fence")[0] == "`" and "`" in line[opened.end() :]):
-                fence = opened.group("fence")
-                masked.append(" " * len(line))
-                continue
-            masked.append(line)
-        else:
-            closing = opened and opened.group("fence")[0] == fence[0] and len(opened.group("fence")) >= len(fence)
-            if closing and not line[opened.end() :].strip():
-                fence = None
-            masked.append(" " * len(line))
-    return "\n".join(masked)
 
 
 def _mask_code_spans(text):

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import pytest
 from mkdocs.utils.meta import get_data
 
-from quiz.check import heading_ids
+from quiz.source import heading_ids
 from sitebuild.localhost import CHROMIUM, CHROMIUM_ARGS, StaticHandler
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -8,13 +8,13 @@ import pytest
 from quiz import parse, render
 from quiz.browser import scoring
 from quiz.browser.question_types import CHOICE, PARTS, TEXT, TYPE_NAMES, TYPES, get
-from quiz.check import find_fences
+from quiz.source import fences
 
 GOLDEN = Path(__file__).parent / "quiz_format" / "render"
 
 
 def parsed(name):
-    fence = find_fences((GOLDEN / (name + ".md")).read_text(encoding="utf-8"))[0]
+    fence = fences((GOLDEN / (name + ".md")).read_text(encoding="utf-8"))[0]
     question, issues = parse.parse_question(fence.body, fence.body_line)
     assert issues == []
     return question

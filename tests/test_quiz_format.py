@@ -20,12 +20,13 @@ from quiz import strings as catalogue
 from quiz.blocks import extensions_of
 from quiz.browser import scoring
 from quiz.browser.question_types import TYPE_NAMES
-from quiz.check import check_docs, find_fences
+from quiz.check import check_docs
 from quiz.config import read_config
 from quiz.page import PageError
 from quiz.page import settings as page_settings
 from quiz.parse import parse_question
 from quiz.render import json_for_script, render_question
+from quiz.source import fences
 
 from .conftest import DOCS, ROOT, config_in, copy_docs, run_build
 
@@ -127,8 +128,8 @@ def test_site_quizzes_have_score_bands():
 
 def test_nested_fences_are_not_quizzes():
     text = "````markdown\n```quiz\nid: x\n```\n````\n\n```quiz\nid: y\n```\n"
-    fences = find_fences(text)
-    assert [(fence.info, fence.line) for fence in fences] == [("markdown", 1), ("quiz", 7)]
+    found = fences(text)
+    assert [(fence.info, fence.line) for fence in found] == [("markdown", 1), ("quiz", 7)]
 
 
 HOSTILE = '<img src=x onerror="window.hacked=1">'

@@ -21,7 +21,7 @@ SECTIONS = {key.split(".")[0] for key in strings.load(strings.REFERENCE)}
 
 def keys_in_code():
     found = set()
-    for path in list(QUIZ.glob("*.py")) + list(QUIZ.glob("web/*.js")):
+    for path in list(QUIZ.glob("**/*.py")) + list(QUIZ.glob("web/*.js")):
         text = path.read_text(encoding="utf-8")
         found.update(
             key for key in KEY_RE.findall(text) if key.split(".")[0] in SECTIONS and key.split(".")[1] not in FILE_TYPES
