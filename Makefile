@@ -9,7 +9,7 @@ RUNTIME_STAMP := quiz/runtime/manifest.json
 
 BENCH_STAMP := bench/node_modules/.installed
 
-.PHONY: serve test build check lint bench wheel screenshots setup system-deps clean
+.PHONY: serve test test-fast build check lint bench wheel screenshots setup system-deps clean
 
 ## serve: set up, build and serve the site with live reload on http://127.0.0.1:8000
 serve: setup
@@ -19,6 +19,10 @@ serve: setup
 ## only the cross-engine flows (tests/test_engines.py), in that engine
 test: setup system-deps
 	$(BIN)/python -m pytest $(if $(ENGINE),tests/test_engines.py -k $(ENGINE))
+
+## test-fast: everything that needs no browser (unit, format, build, lint), for the edit-test loop
+test-fast: setup
+	$(BIN)/python -m pytest -q -m "not browser and not engines"
 
 ## build: strict build into site/
 build: setup

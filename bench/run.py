@@ -46,7 +46,7 @@ BUDGET_READY_RATIO = 2.0
 sys.path.insert(0, str(ROOT))
 
 # The same Chromium, launched the same way, and the same static types as the browser tests.
-from sitebuild.localhost import CHROMIUM, CHROMIUM_ARGS, StaticHandler  # noqa: E402
+from harness.localhost import CHROMIUM, CHROMIUM_ARGS, StaticHandler  # noqa: E402
 
 # ---------------------------------------------------------------- serving
 
@@ -320,7 +320,7 @@ READY_MARK = "performance.getEntriesByName('quiz-ready').length > 0"
 
 def measure_engines(origin, runs):
     """{engine: {"version", "pages": {page: [samples]}}}; pages take turns within an engine."""
-    from tests.engines import ENGINES, engine
+    from harness.engines import ENGINES, engine
 
     found = {}
     for name in ENGINES:

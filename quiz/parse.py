@@ -75,7 +75,7 @@ class SourceQuestion:
         """What the browser needs to score this question: keys and values, never the question's text.
         The shape of each type's key is the `fields` column of quiz/question_types.py."""
         key = {"id": self.id, "type": self.type, "points": self.points}
-        key.update(globals()["_key_" + self.type](self))
+        key.update(ANSWER_KEYS[self.type](self))
         return key
 
 
@@ -112,6 +112,19 @@ def _key_cloze(question):
         else:
             gaps.append({"key": gap.key, "accepted": [normalise_text(answer) for answer in gap.accepted]})
     return {"gaps": gaps}
+
+
+# Each type's answer key, by type name (the shapes are question_types' `fields` column).
+ANSWER_KEYS = {
+    "single": _key_single,
+    "multiple": _key_multiple,
+    "truefalse": _key_truefalse,
+    "fill": _key_fill,
+    "numeric": _key_numeric,
+    "order": _key_order,
+    "match": _key_match,
+    "cloze": _key_cloze,
+}
 
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -419,7 +432,7 @@ class _Parser:
                 self.index += 1
                 self.skip_feedback()
                 continue
-            getattr(self, "read_" + kind)(raw, seen)
+            self.READERS[kind](self, raw, seen)
         self.check_answers(start)
 
     def kind(self, raw):
@@ -559,7 +572,7 @@ class _Parser:
 
     def check_answers(self, line):
         if self.q.row:
-            getattr(self, "check_" + self.q.type)(line)
+            self.CHECKS[self.q.type](self, line)
 
     def check_single(self, line):
         q = self.q
@@ -609,6 +622,25 @@ class _Parser:
             self.issues.append(
                 Issue(line, "a cloze question needs a passage with at least one gap, such as `{{answer}}`")
             )
+
+    # Each type's last checks, by type name, and the reader of each kind of answer line.
+    CHECKS = {
+        "single": check_single,
+        "multiple": check_multiple,
+        "truefalse": check_truefalse,
+        "fill": check_fill,
+        "numeric": check_numeric,
+        "order": check_order,
+        "match": check_match,
+        "cloze": check_cloze,
+    }
+    READERS = {
+        "option": read_option,
+        "bullet": read_bullet,
+        "step": read_step,
+        "pair": read_pair,
+        "answer": read_answer,
+    }
 
     # Cloze: one paragraph after the question, with {{gaps}} in it.
     def read_passage(self):

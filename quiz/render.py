@@ -74,7 +74,7 @@ def render_question(question, see_href, see_title, strings, link=None):
             '<details class="quiz-hint"><summary>%s</summary><p>%s</p></details>'
             % (_say(strings, "question.show_hint"), inline(question.hint))
         )
-    out.extend(globals()["_controls_" + question.type](question, qid, inline, strings))
+    out.extend(CONTROLS[question.type](question, qid, inline, strings))
     # Shown only where the quiz's script runs (quiz.css), disabled until it is ready.
     out.append(
         '<p class="quiz-question__actions quiz-needs-js"><button type="button" class="md-button" '
@@ -85,7 +85,7 @@ def render_question(question, see_href, see_title, strings, link=None):
         '<details class="quiz-answer" data-search-exclude><summary>%s</summary>' % _say(strings, "question.show_answer")
     )
     out.append('<div class="quiz-answer__body">')
-    out.extend(globals()["_answer_" + question.type](question, inline, strings))
+    out.extend(ANSWERS[question.type](question, inline, strings))
     out.append('<div class="quiz-answer__explanation">%s</div>' % render_block(question.explanation, link))
     out.append(
         '<p class="quiz-answer__see"><a href="%s">%s</a></p>'
@@ -300,3 +300,26 @@ def _answer_cloze(question, inline, strings):
         else:
             gaps.append(html.escape(gap.accepted[0]) + _also(strings, gap.accepted[1:]))
     return _answer_list(strings, "answer.gaps", "ol", "quiz-answer__gaps", gaps)
+
+
+# Each type's form controls and its answer as shown in the explanation, by type name.
+CONTROLS = {
+    "single": _controls_single,
+    "multiple": _controls_multiple,
+    "truefalse": _controls_truefalse,
+    "fill": _controls_fill,
+    "numeric": _controls_numeric,
+    "order": _controls_order,
+    "match": _controls_match,
+    "cloze": _controls_cloze,
+}
+ANSWERS = {
+    "single": _answer_single,
+    "multiple": _answer_multiple,
+    "truefalse": _answer_truefalse,
+    "fill": _answer_fill,
+    "numeric": _answer_numeric,
+    "order": _answer_order,
+    "match": _answer_match,
+    "cloze": _answer_cloze,
+}

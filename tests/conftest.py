@@ -10,17 +10,15 @@ import shutil
 import subprocess
 import sys
 import threading
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from mkdocs.utils.meta import get_data
 
+from harness import DOCS, ROOT
+from harness.localhost import CHROMIUM, CHROMIUM_ARGS, StaticHandler
 from quiz.source import heading_ids
-from sitebuild.localhost import CHROMIUM, CHROMIUM_ARGS, StaticHandler
 
-ROOT = Path(__file__).resolve().parent.parent
-DOCS = ROOT / "docs"
 READY = "form.quiz[data-quiz-state=ready]"
 
 
@@ -213,3 +211,15 @@ def pytest_terminal_summary(terminalreporter):
             terminalreporter.write_line(
                 "%-22s grade %4.1f   reading ease %5.1f   %4d words" % (name, grade, ease, words)
             )
+
+
+def pytest_collection_modifyitems(config, items):
+    """A test that opens Chromium must carry the `browser` mark, which `make test-fast` leaves out: a test
+    missing it stops the run, naming it, instead of starting a browser in the fast loop."""
+    unmarked = [
+        item.nodeid
+        for item in items
+        if "playwright" in getattr(item, "fixturenames", ()) and not item.get_closest_marker("browser")
+    ]
+    if unmarked:
+        raise pytest.UsageError("tests that open Chromium without the `browser` mark: %s" % ", ".join(unmarked))

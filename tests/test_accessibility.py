@@ -4,8 +4,9 @@ import json
 
 import pytest
 
+from harness.quiz_driver import answer, site_questions
+
 from .conftest import READY, ROOT
-from .quiz_driver import answer, site_questions
 from .site_pages import nav_page, nav_pages
 
 pytestmark = pytest.mark.browser

@@ -158,6 +158,10 @@ def test_no_page_loads_anything_from_another_host(site_dir):
             assert parts.scheme in ("", "data") and not parts.netloc, "%s loads %s" % (path.relative_to(site_dir), url)
     for css in site_dir.rglob("*.css"):
         assert not re.search(r"url\(\s*['\"]?(?:https?:)?//", css.read_text(encoding="utf-8")), css
+    # Nor names one in a script's data: Material's Google Fonts and repository facts are off.
+    for path in built_pages(site_dir):
+        html = path.read_text(encoding="utf-8")
+        assert "fonts.googleapis" not in html and "fonts.gstatic" not in html and "api.github.com" not in html
 
 
 def test_pyscript_loads_only_on_quiz_pages(site_dir):
@@ -246,12 +250,6 @@ def test_the_build_writes_nothing_into_the_sources(built_site):
     """The quiz plugin publishes its files from the package: no generated copy in docs/ or overrides/."""
     assert not DOCS.joinpath("assets", "quiz").exists()
     assert not ROOT.joinpath("overrides", "partials", "quiz-runtime.html").exists()
-
-
-def test_no_google_fonts_or_repository_api(site_dir):
-    for path in built_pages(site_dir):
-        html = path.read_text(encoding="utf-8")
-        assert "fonts.googleapis" not in html and "fonts.gstatic" not in html and "api.github.com" not in html
 
 
 def test_search_dialog_has_an_accessible_name(site_dir):

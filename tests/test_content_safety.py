@@ -1,16 +1,14 @@
 """Content cannot bring script into the site, and the site's steps report content mistakes as
 `path:line: message`, every one at once, never a traceback: the Markdown check (sitebuild/unsafe_html.py),
-the take-away copy's id clashes, the CSP allowlist (sitebuild/csp.py) and which pages get 'unsafe-eval'."""
+the take-away copy's id clashes, and which pages get 'unsafe-eval'. The policy itself is tested in
+tests/test_site_security.py."""
 
 import os
-import re
 import subprocess
 import sys
 
 import pytest
 
-from sitebuild.content_error import ContentError
-from sitebuild.csp import policy_for, secure_site, template_dirs, template_scripts
 from sitebuild.unsafe_html import EVENT_MESSAGE, QUIZ_MESSAGE, SCRIPT_MESSAGE, URL_MESSAGE, problems
 
 from .conftest import DOCS, ROOT, config_in, copy_docs, run_build
@@ -140,27 +138,6 @@ def test_a_heading_of_evidence_md_that_repeats_an_article_heading_names_both(pro
     assert finish.stderr.splitlines()[0].startswith(message)
 
 
-# Material's inline scripts as a built page carries them, and one a page's content added.
-MATERIAL_SCRIPT = '<script>var target=document.getElementById(location.hash.slice(1));target&&target.name&&(target.checked=target.name.startsWith("__tabbed_"))</script>'  # noqa: E501
-CONTENT_SCRIPT = "<script>window.hacked=1</script>"
-
-
-def test_only_the_templates_scripts_are_hashed(site_dir):
-    allowed = template_scripts(tuple(template_dirs(str(ROOT / "overrides"))))
-    page = (site_dir / "unlock-your-ankles.html").read_text(encoding="utf-8")
-    scripts = re.findall(r"<script>(.*?)</script>", page, re.S)
-    assert len(scripts) >= 3 and all(allowed.fullmatch(body) for body in scripts)
-    assert MATERIAL_SCRIPT in page
-    # A content script, even one that starts like the theme's, is never listed; the theme's stay listed.
-    hostile = page.replace(
-        "</article>", CONTENT_SCRIPT + '<script>__md_scope=new URL(".",location);alert(1)</script></article>'
-    )
-    assert len(re.findall(r"'sha256-", policy_for(hostile, allowed))) == len(
-        re.findall(r"'sha256-", policy_for(page, allowed))
-    )
-    assert "window.hacked" not in str(allowed.pattern)
-
-
 def test_prose_about_the_quiz_markup_gets_no_eval(project):
     about = project / "docs" / "about.md"
     about.write_text(
@@ -176,19 +153,6 @@ def test_prose_about_the_quiz_markup_gets_no_eval(project):
     assert about.count("data-quiz-question=") == 3
     assert "'unsafe-eval'" not in about and "assets/quiz/" not in about
     assert "'unsafe-eval'" in quiz
-
-
-def test_every_html_file_gets_the_policy_and_one_not_in_utf8_is_named(tmp_path):
-    (tmp_path / "plain.html").write_text("<p>A page written by hand, with no head.</p>", encoding="utf-8")
-    (tmp_path / "latin1.html").write_bytes("<p>D\xe9j\xe0 vu</p>".encode("latin-1"))
-    with pytest.raises(ContentError) as raised:
-        secure_site(str(tmp_path))
-    assert raised.value.lines == [
-        "%s:1: not UTF-8 (invalid continuation byte): save it as UTF-8" % (tmp_path / "latin1.html")
-    ]
-    policy = policy_for("<p>A page written by hand, with no head.</p>", page="plain.html", site_dir=str(tmp_path))
-    written = (tmp_path / "plain.html").read_text(encoding="utf-8")
-    assert written.startswith('\n    <meta http-equiv="Content-Security-Policy" content="%s">' % policy)
 
 
 def test_finish_checks_the_pages_too_for_a_build_that_skipped_prepare(project):

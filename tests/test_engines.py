@@ -13,16 +13,16 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from harness.engines import ENGINES, EngineMissing, engine
+from harness.localhost import StaticHandler
+from harness.quiz_driver import answer, answer_all, site_questions
 from quiz import strings as catalogue
 from quiz.browser import scoring
 from quiz.runtime import SITE_PREFIX
 from sitebuild.config import load, offline_copy
-from sitebuild.localhost import StaticHandler
 from sitebuild.service_worker import SERVICE_WORKER
 
 from .conftest import READY, ROOT, Server
-from .engines import ENGINES, EngineMissing, engine
-from .quiz_driver import answer, answer_all, site_questions
 from .site_pages import nav_pages
 
 pytestmark = [

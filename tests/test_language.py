@@ -8,11 +8,11 @@ import shutil
 
 import pytest
 
+from harness.quiz_driver import answer, answer_all, site_questions
 from quiz import strings
 from quiz.page import SETTINGS_RE
 
 from .conftest import DOCS, config_in, run_build
-from .quiz_driver import answer, answer_all, site_questions
 
 pytestmark = pytest.mark.browser
 

@@ -6,10 +6,11 @@ import json
 
 import pytest
 
+from harness.quiz_driver import answer, answer_all, site_questions
 from quiz import strings as catalogue
+from quiz.browser import scoring
 
 from .conftest import READY
-from .quiz_driver import answer, answer_all, site_questions
 from .site_pages import nav_page
 
 pytestmark = pytest.mark.browser
@@ -44,6 +45,11 @@ def verdict(page, question):
 
 def submit(page):
     page.click(MAIN_FORM + " button[type=submit]")
+
+
+def stored(page, key="quiz-answers/v1/self-check"):
+    text = page.evaluate("key => localStorage.getItem(key)", key)
+    return json.loads(text) if text else None
 
 
 def positions(page):
@@ -100,6 +106,8 @@ def test_the_whole_quiz_can_be_checked_with_questions_skipped(learner):
     for question in answered:
         answer(page, question)
     submit(page)
+    # Nothing blocks the check: the questions left out score 0, say so, and are listed to revisit.
+    assert page.get_attribute(MAIN_FORM, "data-quiz-state") == "finished"
     total = len(MAIN)
     score = page.inner_text(MAIN_FORM + " .quiz-result__score")
     assert score == "You scored 3 of %d (%d%%)." % (total, round(300 / total))
@@ -108,7 +116,13 @@ def test_the_whole_quiz_can_be_checked_with_questions_skipped(learner):
     revisit = page.locator(MAIN_FORM + " .quiz-result__revisit a")
     assert revisit.count() == total - 3
     assert revisit.first.get_attribute("href") == "#q-" + MAIN[3].id
-    assert "Not answered" in page.inner_text(MAIN_FORM + " .quiz-result__revisit")
+    assert page.inner_text(MAIN_FORM + " .quiz-result__revisit").startswith(
+        "To revisit: Question 4 (Not answered), Question 5 (Not answered),"
+    )
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Your result"
+    # The focused heading is not hidden under the sticky header.
+    header_bottom = page.evaluate("document.querySelector('.md-header').getBoundingClientRect().bottom")
+    assert page.evaluate("document.activeElement.getBoundingClientRect().top") >= header_bottom - 1
 
 
 def test_the_page_is_finished_before_python_and_nothing_moves_when_it_starts(new_page, server, viewport):
@@ -237,6 +251,8 @@ def test_clear_can_be_undone(learner):
     page.click(MAIN_FORM + ' [data-quiz-action="clear"]')
     assert page.locator(MAIN_FORM + " input:checked").count() == 0
     assert page.inner_text(MAIN_FORM + " .quiz-status") == EN["saved.cleared"]
+    assert page.inner_text(MAIN_FORM + " .quiz-progress") == "0 of %d answered" % len(MAIN)
+    assert [q.id for q in MAIN if scoring.is_answered(q.answer_key(), stored(page)["answers"][q.id])] == []
     page.click(MAIN_FORM + ' [data-quiz-action="undo"]')
     assert page.inner_text(MAIN_FORM + " .quiz-status") == EN["saved.restored"]
     assert verdict(page, MAIN[0]) == "Correct"
@@ -248,10 +264,19 @@ def test_start_over_clears_everything(learner):
     answer_all(page, MAIN)
     submit(page)
     page.click(MAIN_FORM + ' [data-quiz-action="start-over"]')
-    assert page.locator(MAIN_FORM + " .quiz-verdict").count() == 0
+    assert page.get_attribute(MAIN_FORM, "data-quiz-state") == "ready"
+    assert page.locator(MAIN_FORM + " input:checked").count() == 0
+    assert page.locator(MAIN_FORM + " input:disabled, %s select:disabled" % MAIN_FORM).count() == 0
+    assert page.locator(MAIN_FORM + " .quiz-verdict, %s .quiz-mark" % MAIN_FORM).count() == 0
     assert page.locator(MAIN_FORM + " .quiz-result").is_hidden()
     assert page.inner_text(MAIN_FORM + " .quiz-progress") == "0 of %d answered" % len(MAIN)
-    assert page.evaluate("document.activeElement.closest('fieldset').id") == "q-" + MAIN[0].id
+    first = page.evaluate("id => document.getElementById('q-' + id).querySelector('input, select').id", MAIN[0].id)
+    assert page.evaluate("document.activeElement.id") == first
+    saved_state = stored(page)
+    assert saved_state["finished"] is False and saved_state["checked"] == []
+    # The attempt is kept in the history.
+    assert "You scored %d of %d (100%%)." % (len(MAIN), len(MAIN)) in page.inner_text(MAIN_FORM + " .quiz-result")
+    assert page.recorder.errors == []
 
 
 def test_the_result_fits_the_first_screen_and_the_page_grows_little(learner, viewport):

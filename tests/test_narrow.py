@@ -11,6 +11,8 @@ import pytest
 
 from .conftest import READY
 
+pytestmark = pytest.mark.browser
+
 WIDTH = 320
 
 MEASURE = """() => {

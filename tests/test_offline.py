@@ -8,16 +8,16 @@ import threading
 
 import pytest
 
+from harness.localhost import StaticHandler
+from harness.quiz_driver import answer_all, site_questions
 from quiz import strings as catalogue
 from quiz.parse import parse_question
 from quiz.render import render_question
 from quiz.runtime import APP, PYTHON_DIR
 from sitebuild.config import load, offline_copy
-from sitebuild.localhost import StaticHandler
 from sitebuild.service_worker import write_service_worker
 
 from .conftest import CHROMIUM, CHROMIUM_ARGS, READY, ROOT, Server, config_in, copy_docs, run_build
-from .quiz_driver import answer_all, site_questions
 from .site_pages import nav_pages
 
 pytestmark = pytest.mark.browser

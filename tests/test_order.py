@@ -6,12 +6,12 @@ import json
 
 import pytest
 
+from harness.quiz_driver import arrange, keyboard_arrange, shown_order, site_questions
 from quiz import strings as catalogue
 from quiz.browser import saved, scoring
 from quiz.browser.shuffle import seed_from_text, shuffled_away
 
 from .conftest import READY
-from .quiz_driver import arrange, keyboard_arrange, shown_order, site_questions
 from .site_pages import nav_page
 from .test_accessibility import AXE, WCAG_TAGS
 

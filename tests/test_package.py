@@ -19,13 +19,13 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
+from harness.quiz_driver import answer_all
 from quiz.check import check_docs
 from quiz.page import SETTINGS_RE
 from quiz.runtime import MANIFEST, PYSCRIPT_DIR, PYTHON_FILES, WEB_DIR, WEB_FILES, manifest
 
 from .conftest import ROOT
 from .html_page import Page
-from .quiz_driver import answer_all
 
 pytestmark = pytest.mark.browser
 

@@ -1,13 +1,14 @@
 """The types table (quiz/question_types.py) is the one description of each type: its answer-key shape is what
-parse.py emits, and every type has a parser, renderer and scorer that the table's names find."""
+parse.py emits, and every type has a parser, renderer, scorer and test driver in tables keyed by its name."""
 
 from pathlib import Path
 
 import pytest
 
+from harness import quiz_driver
 from quiz import parse, render
 from quiz.browser import scoring
-from quiz.browser.question_types import CHOICE, PARTS, TEXT, TYPE_NAMES, TYPES, get
+from quiz.browser.question_types import CHOICE, PARTS, TEXT, TYPE_NAMES, TYPES, get, names_in
 from quiz.source import fences
 
 GOLDEN = Path(__file__).parent / "quiz_format" / "render"
@@ -66,16 +67,16 @@ def test_rows_are_complete_and_known():
     assert get("essay") is None
 
 
-@pytest.mark.parametrize("name", TYPE_NAMES)
-def test_every_type_has_its_parser_renderer_and_scorer(name):
-    family = get(name).family
-    assert callable(getattr(parse, "_key_" + name))
-    assert callable(getattr(parse._Parser, "check_" + name))
-    assert callable(getattr(render, "_controls_" + name)) and callable(getattr(render, "_answer_" + name))
-    if family == PARTS:
-        assert callable(getattr(scoring, "_parts_" + name)) and callable(getattr(scoring, "_choices_" + name))
-    else:
-        assert callable(getattr(scoring, "_score_" + name))
+def test_every_table_by_type_names_each_type_once():
+    """Each job a type has is one table keyed by type name; a type missing from one (or a name that is no
+    type) fails here, not by falling into another type's branch."""
+    types = set(TYPE_NAMES)
+    assert set(parse.ANSWER_KEYS) == set(parse._Parser.CHECKS) == types
+    assert set(parse._Parser.READERS) >= {row.lines for row in TYPES} - {"gaps"}
+    assert set(render.CONTROLS) == set(render.ANSWERS) == types
+    assert set(scoring.SCORERS) == set(names_in(CHOICE) + names_in(TEXT))
+    assert set(scoring.PART_RESULTS) == set(scoring.PART_CHOICES) == set(names_in(PARTS))
+    assert set(quiz_driver.ANSWERERS) == types
 
 
 @pytest.mark.parametrize("name", TYPE_NAMES)

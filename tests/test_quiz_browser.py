@@ -6,12 +6,12 @@ import re
 
 import pytest
 
+from harness.quiz_driver import answer, answer_all, keyboard_arrange, right_text, site_questions
 from quiz import strings as catalogue
 from quiz.browser import scoring
 from quiz.runtime import MICROPYTHON_DIR, PYSCRIPT_DIR, PYTHON_DIR, PYTHON_FILES
 
 from .conftest import ARTICLE_SECTIONS, READY
-from .quiz_driver import answer, answer_all, keyboard_arrange, right_text, site_questions
 from .site_pages import nav_page, nav_pages
 
 pytestmark = pytest.mark.browser
@@ -164,40 +164,6 @@ def test_cloze_scores_each_gap_and_is_saved_and_restored(quiz_page):
     assert text.count("(correct)") == 1 and text.count("(incorrect, the answer is ") == 2
     right_choice = next(option.text for gap in cloze.gaps for option in gap.options if option.correct)
     assert "(incorrect, the answer is %s)" % right_choice in text
-
-
-def test_checking_with_questions_left_out_marks_them_and_lists_them(quiz_page):
-    page = quiz_page
-    answer(page, MAIN[0])
-    submit(page)
-    # Nothing blocks the check: the questions left out score 0, say so, and are listed to revisit.
-    assert page.get_attribute(MAIN_FORM, "data-quiz-state") == "finished"
-    assert verdicts(page) == ["Correct"] + ["Not answered"] * (len(MAIN) - 1)
-    revisit = page.locator(MAIN_FORM + " .quiz-result__revisit a")
-    assert revisit.count() == len(MAIN) - 1
-    assert page.inner_text(MAIN_FORM + " .quiz-result__revisit").startswith(
-        "To revisit: Question 2 (Not answered), Question 3 (Not answered),"
-    )
-    assert active(page)["text"] == "Your result"
-    # The focused heading is not hidden under the sticky header.
-    header_bottom = page.evaluate("document.querySelector('.md-header').getBoundingClientRect().bottom")
-    assert page.evaluate("document.activeElement.getBoundingClientRect().top") >= header_bottom - 1
-
-
-def test_start_over_resets_everything(quiz_page):
-    page = quiz_page
-    answer_all(page, MAIN)
-    submit(page)
-    page.click(MAIN_FORM + ' [data-quiz-action="start-over"]')
-    assert page.get_attribute(MAIN_FORM, "data-quiz-state") == "ready"
-    assert page.locator(MAIN_FORM + " input:checked").count() == 0
-    assert page.locator(MAIN_FORM + " input:disabled, %s select:disabled" % MAIN_FORM).count() == 0
-    assert page.locator(MAIN_FORM + " .quiz-verdict, %s .quiz-mark" % MAIN_FORM).count() == 0
-    assert page.locator(MAIN_FORM + " .quiz-result").is_hidden()
-    assert page.inner_text(MAIN_FORM + " .quiz-progress") == "0 of %d answered" % len(MAIN)
-    assert active(page)["id"] == first_control(page, MAIN[0])
-    saved_state = stored(page)
-    assert saved_state["finished"] is False and saved_state["checked"] == []
 
 
 def keyboard_choose(page, wanted):
@@ -384,22 +350,6 @@ def test_bad_saved_answers_are_discarded_with_a_message(new_page, server, case):
     submit(page)
     assert "You scored %d of %d (100%%)." % (len(MAIN), len(MAIN)) in page.inner_text(MAIN_FORM + " .quiz-result")
     assert page.recorder.errors == []
-
-
-def test_clear_my_answers(quiz_page):
-    page = quiz_page
-    answer_all(page, MAIN[:3])
-    page.click(MAIN_FORM + ' button:has-text("Clear my answers")')
-    assert page.inner_text(MAIN_FORM + " .quiz-status") == "Your answers were cleared."
-    assert page.inner_text(MAIN_FORM + " .quiz-progress") == "0 of %d answered" % len(MAIN)
-    assert [
-        question.id
-        for question in MAIN
-        if scoring.is_answered(question.answer_key(), stored(page)["answers"][question.id])
-    ] == []
-    page.reload()
-    page.wait_for_selector(READY)
-    assert page.inner_text(MAIN_FORM + " .quiz-progress") == "0 of %d answered" % len(MAIN)
 
 
 def test_two_quizzes_on_one_page_are_independent(quiz_page):

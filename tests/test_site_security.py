@@ -1,6 +1,9 @@
-"""In Chromium: content cannot run script on the site or in the take-away copy, search works in the site
-folder opened from disk under its Content-Security-Policy, the quiz's fallback tells the truth, and a
-second deploy over the first never mixes versions."""
+"""The Content-Security-Policy (sitebuild/csp.py): only the templates' own inline scripts are hashed and
+every built HTML file gets its policy. In Chromium: content cannot run script on the site or in the take-away
+copy, search works in the site folder opened from disk under its policy, the quiz's fallback tells the truth,
+and a second deploy over the first never mixes versions.
+
+Tests that open a page carry the `browser` mark (tests/conftest.py refuses one that does not)."""
 
 import json
 import re
@@ -9,7 +12,8 @@ import shutil
 import pytest
 
 from quiz.runtime import APP, PYTHON_DIR, PYTHON_FILES, SITE_PREFIX, python_version
-from sitebuild.csp import secure_site
+from sitebuild.content_error import ContentError
+from sitebuild.csp import policy_for, secure_site, template_dirs, template_scripts
 from sitebuild.service_worker import write_service_worker
 from sitebuild.takeaway import build_takeaway
 
@@ -25,12 +29,44 @@ from .test_offline import (
     visit_and_answer,
 )
 
-pytestmark = pytest.mark.browser
-
 FALLBACK = ".quiz-fallback[role=alert]"
 HOSTILE_DESCRIPTION = 'He said "stop". "><script>window.hacked=1;alert(1)</script><img src=x onerror="alert(2)">'
 HOSTILE_TITLE = 'Ankles "</title><script>window.hacked=2;alert(3)</script><img src=x onerror=alert(4)>'
 INLINE_SCRIPT_PAGE = "# Notes\n\nText.\n\n<script>window.hacked=3;alert(5)</script>\n"
+
+
+# Material's inline scripts as a built page carries them, and one a page's content added.
+MATERIAL_SCRIPT = '<script>var target=document.getElementById(location.hash.slice(1));target&&target.name&&(target.checked=target.name.startsWith("__tabbed_"))</script>'  # noqa: E501
+CONTENT_SCRIPT = "<script>window.hacked=1</script>"
+
+
+def test_only_the_templates_scripts_are_hashed(site_dir):
+    allowed = template_scripts(tuple(template_dirs(str(ROOT / "overrides"))))
+    page = (site_dir / "unlock-your-ankles.html").read_text(encoding="utf-8")
+    scripts = re.findall(r"<script>(.*?)</script>", page, re.S)
+    assert len(scripts) >= 3 and all(allowed.fullmatch(body) for body in scripts)
+    assert MATERIAL_SCRIPT in page
+    # A content script, even one that starts like the theme's, is never listed; the theme's stay listed.
+    hostile = page.replace(
+        "</article>", CONTENT_SCRIPT + '<script>__md_scope=new URL(".",location);alert(1)</script></article>'
+    )
+    assert len(re.findall(r"'sha256-", policy_for(hostile, allowed))) == len(
+        re.findall(r"'sha256-", policy_for(page, allowed))
+    )
+    assert "window.hacked" not in str(allowed.pattern)
+
+
+def test_every_html_file_gets_the_policy_and_one_not_in_utf8_is_named(tmp_path):
+    (tmp_path / "plain.html").write_text("<p>A page written by hand, with no head.</p>", encoding="utf-8")
+    (tmp_path / "latin1.html").write_bytes("<p>D\xe9j\xe0 vu</p>".encode("latin-1"))
+    with pytest.raises(ContentError) as raised:
+        secure_site(str(tmp_path))
+    assert raised.value.lines == [
+        "%s:1: not UTF-8 (invalid continuation byte): save it as UTF-8" % (tmp_path / "latin1.html")
+    ]
+    policy = policy_for("<p>A page written by hand, with no head.</p>", page="plain.html", site_dir=str(tmp_path))
+    written = (tmp_path / "plain.html").read_text(encoding="utf-8")
+    assert written.startswith('\n    <meta http-equiv="Content-Security-Policy" content="%s">' % policy)
 
 
 def with_front_matter(path, title, description):
@@ -46,6 +82,7 @@ def watch_dialogs(page):
     return seen
 
 
+@pytest.mark.browser
 def test_hostile_front_matter_runs_nothing_and_an_inline_script_page_fails_the_build(new_page, tmp_path):
     copy_docs(tmp_path / "docs")
     config = config_in(tmp_path)
@@ -76,6 +113,7 @@ def test_hostile_front_matter_runs_nothing_and_an_inline_script_page_fails_the_b
         server.stop()
 
 
+@pytest.mark.browser
 def test_a_script_added_to_a_built_page_is_not_allowed_by_its_policy(new_page, site_dir, tmp_path):
     site = tmp_path / "site"
     shutil.copytree(site_dir, site)
@@ -97,6 +135,7 @@ def test_a_script_added_to_a_built_page_is_not_allowed_by_its_policy(new_page, s
         server.stop()
 
 
+@pytest.mark.browser
 def test_search_works_in_the_site_folder_opened_from_disk(new_page, site_dir):
     page = new_page()
     page.add_init_script(VIOLATIONS)
@@ -112,6 +151,7 @@ def take_away_policy(html):
     return html.split('<meta http-equiv="Content-Security-Policy" content="', 1)[1].split('"', 1)[0]
 
 
+@pytest.mark.browser
 def test_the_take_away_copy_has_a_tight_policy_and_runs_the_quiz_within_it(new_page, site_dir):
     html = (site_dir / TAKEAWAY).read_text(encoding="utf-8")
     assert html.index("Content-Security-Policy") < html.index("<script")
@@ -128,6 +168,7 @@ def test_the_take_away_copy_has_a_tight_policy_and_runs_the_quiz_within_it(new_p
     assert page.evaluate("window.__violations") == []
 
 
+@pytest.mark.browser
 def test_content_in_the_take_away_copy_cannot_run_script_or_reach_a_host(new_page, site_dir, tmp_path):
     site = tmp_path / "site"
     shutil.copytree(site_dir, site)
@@ -161,6 +202,7 @@ new MutationObserver(() => {
 MISSING_IMAGES = '<img src="images/quiz-figure.png" alt=""><img src="assets/quiz/figure.png" alt="">'
 
 
+@pytest.mark.browser
 def test_a_missing_content_image_is_not_a_quiz_failure(new_page, tmp_path, site_dir):
     site = tmp_path / "site"
     shutil.copytree(site_dir, site)
@@ -178,6 +220,7 @@ def test_a_missing_content_image_is_not_a_quiz_failure(new_page, tmp_path, site_
         server.stop()
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("name", PYTHON_FILES)
 def test_a_missing_quiz_python_file_is_reported_at_once(new_page, tmp_path, site_dir, name):
     site = tmp_path / "site"
@@ -231,6 +274,7 @@ def second_build(tmp_path):
     return site, new_dir
 
 
+@pytest.mark.browser
 def test_a_second_deploy_over_the_first_keeps_each_page_on_one_version(new_page, site_dir, tmp_path):
     served = tmp_path / "served"
     shutil.copytree(site_dir, served)
@@ -258,6 +302,7 @@ def test_a_second_deploy_over_the_first_keeps_each_page_on_one_version(new_page,
         server.stop()
 
 
+@pytest.mark.browser
 def test_a_page_that_a_deploy_overtakes_never_runs_the_new_python(new_page, site_dir, tmp_path):
     """A first visit, before any service worker: the deploy lands between the page's HTML and its Python."""
     served = tmp_path / "served"

@@ -12,11 +12,11 @@ import sys
 
 import pytest
 
+from harness.quiz_driver import answer_all, site_questions
 from quiz.config import plugin_options
 from quiz.runtime import site_files
 
 from .conftest import DOCS, ROOT, copy_docs
-from .quiz_driver import answer_all, site_questions
 from .site_pages import nav_pages, read_config
 
 OFFLINE_COPY = plugin_options(read_config(), "quiz")["offline_copy"]

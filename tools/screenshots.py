@@ -17,8 +17,8 @@ import threading
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
 
-from sitebuild.localhost import CHROMIUM, CHROMIUM_ARGS, StaticHandler  # noqa: E402
-from tests.quiz_driver import answer, site_questions  # noqa: E402
+from harness.localhost import CHROMIUM, CHROMIUM_ARGS, StaticHandler  # noqa: E402
+from harness.quiz_driver import answer, site_questions  # noqa: E402
 
 OUT = os.path.join(ROOT, ".github", "readme")
 VIEWS = {

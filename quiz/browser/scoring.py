@@ -4,8 +4,8 @@ Keep to what both interpreters share: no dataclasses, typing, `match`, re quanti
 str.casefold, str.translate, str.strip(chars) with characters outside ASCII (MicroPython strips bytes),
 white space outside ASCII in str.split() or str.strip() (MicroPython knows only ASCII's), or dict order
 (MicroPython dicts are unordered, so results are walked in the order of the answer keys). Each type has its
-scorer here, found by name (`_score_<type>` for choice and text types, `_parts_<type>` and `_choices_<type>`
-for types of the parts family); the answer key's shape is documented in quiz/question_types.py.
+scorer here, in the tables SCORERS (choice and text types) and PART_RESULTS and PART_CHOICES (the parts
+family); the answer key's shape is documented in quiz/question_types.py.
 
 Rules, for a question worth P points (scores are whole hundredths of a point, rounded half up):
 - single, truefalse: P if the one correct option is chosen, else 0.
@@ -231,10 +231,6 @@ def _share(right, wrong, possible, shares):
     return max(0, ((right - wrong) * possible * 2 + shares) // (2 * shares))
 
 
-def _scorer(prefix, kind):
-    return globals()[prefix + kind]
-
-
 # Choice types: the answer is a list of option keys.
 def _picked(key, answer):
     picked = []
@@ -304,14 +300,27 @@ def _choices_cloze(key):
     return [[gap["key"], gap.get("options")] for gap in key["gaps"]]
 
 
+# Each type's marking, by type name: choice and text types have a scorer; parts types read their parts and
+# list each part's choices. tests/test_question_types.py holds these tables to the types table.
+SCORERS = {
+    "single": _score_single,
+    "truefalse": _score_truefalse,
+    "multiple": _score_multiple,
+    "fill": _score_fill,
+    "numeric": _score_numeric,
+}
+PART_RESULTS = {"order": _parts_order, "match": _parts_match, "cloze": _parts_cloze}
+PART_CHOICES = {"order": _choices_order, "match": _choices_match, "cloze": _choices_cloze}
+
+
 def part_results(key, answer):
     """[part key, right?, right value] for each part of a parts-family question, in the key's order."""
-    return _scorer("_parts_", key["type"])(key, answer if isinstance(answer, dict) else {})
+    return PART_RESULTS[key["type"]](key, answer if isinstance(answer, dict) else {})
 
 
 def part_choices(key):
     """[part key, allowed values or None for free text] for each part of a parts-family question."""
-    return _scorer("_choices_", key["type"])(key)
+    return PART_CHOICES[key["type"]](key)
 
 
 def _text_given(key, text):
@@ -357,9 +366,9 @@ def score_question(key, answer):
         picked = _picked(key, answer)
         if not picked:
             return _result(key, 0, possible, UNANSWERED)
-        earned = _scorer("_score_", kind)(key, picked, possible)
+        earned = SCORERS[kind](key, picked, possible)
     elif family == question_types.TEXT:
-        earned = _scorer("_score_", kind)(key, answer, possible)
+        earned = SCORERS[kind](key, answer, possible)
     else:
         parts = part_results(key, answer)
         earned = _share(len([1 for part in parts if part[1]]), 0, possible, len(parts))

@@ -1,4 +1,4 @@
-// Debian's Firefox ESR for the cross-engine tests (tests/engines/__init__.py), driven by Puppeteer over
+// Debian's Firefox ESR for the cross-engine tests (harness/engines/__init__.py), driven by Puppeteer over
 // WebDriver BiDi: no browser download, the installed binary is launched as it is.
 //
 // One JSON command per line on stdin, one JSON reply per line on stdout: {"op": ..., "args": [...]} ->

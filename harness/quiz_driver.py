@@ -1,9 +1,11 @@
-"""Answer quiz questions in a page as a reader would, from the questions parsed out of docs/."""
+"""Answer quiz questions in a page as a reader would, from the questions parsed out of docs/: one answerer
+per question type, in ANSWERERS (tests/test_question_types.py holds it to the types table, so a new type
+cannot fall silently into another type's answerer)."""
 
 from quiz.browser.question_types import CHOICE, names_in
 from quiz.check import check_docs
 
-from .conftest import DOCS
+from . import DOCS
 
 CHOICE_TYPES = names_in(CHOICE)
 
@@ -29,50 +31,74 @@ def right_text(question):
 def answer(page, question, how="right"):
     """how: "right", "wrong" (scores 0), "two-of-three" (multiple: the first two of three right options) or
     "one-right" (order: only the first step in its place) or "first-gap-only" (cloze)."""
-    box = page.locator("#q-" + question.id)
-    if question.type in CHOICE_TYPES:
-        if how == "right":
-            keys = question.correct_keys
-        elif how == "two-of-three":
-            keys = question.correct_keys[:2]
-        else:
-            keys = [option.key for option in question.options if not option.correct][:1]
-        for key in keys:
-            box.locator("#q-%s-%s" % (question.id, key)).check()
-    elif question.type == "fill":
-        box.locator("input").fill(right_text(question) if how == "right" else "not the answer")
-    elif question.type == "numeric":
-        value, tolerance, _ = question.number
-        box.locator("input").fill(right_text(question) if how == "right" else "%g" % (value + tolerance + 5))
-    elif question.type == "order":
-        count = len(question.steps)
-        places = {}
-        for index, step in enumerate(question.steps):
-            if how == "right":
-                places[step.key] = index + 1
-            elif how == "one-right":  # first step in place, the rest reversed: one of three right
-                places[step.key] = 1 if index == 0 else count + 1 - index
-            else:
-                places[step.key] = (index + 1) % count + 1
-        if box.locator("ul.quiz-reorder").count():
-            arrange(box, sorted(places, key=places.get))
-        else:
-            for key, place in places.items():
-                box.locator("#q-%s-%s" % (question.id, key)).select_option(str(place))
-    elif question.type == "cloze":
-        for index, gap in enumerate(question.gaps):
-            right = how == "right" or (how == "first-gap-only" and index == 0)
-            control = box.locator("#q-%s-%s" % (question.id, gap.key))
-            if gap.options:
-                chosen = next(option for option in gap.options if option.correct == right)
-                control.select_option(chosen.key)
-            else:
-                control.fill(gap.accepted[0].upper() if right else "not the answer")
+    ANSWERERS[question.type](page.locator("#q-" + question.id), question, how)
+
+
+def _choose(box, question, how):
+    if how == "right":
+        keys = question.correct_keys
+    elif how == "two-of-three":
+        keys = question.correct_keys[:2]
     else:
-        partners = [pair.right_key for pair in question.pairs]
-        for index, pair in enumerate(question.pairs):
-            partner = partners[index] if how == "right" else partners[(index + 1) % len(partners)]
-            box.locator("#q-%s-%s" % (question.id, pair.key)).select_option(partner)
+        keys = [option.key for option in question.options if not option.correct][:1]
+    for key in keys:
+        box.locator("#q-%s-%s" % (question.id, key)).check()
+
+
+def _type_fill(box, question, how):
+    box.locator("input").fill(right_text(question) if how == "right" else "not the answer")
+
+
+def _type_number(box, question, how):
+    value, tolerance, _ = question.number
+    box.locator("input").fill(right_text(question) if how == "right" else "%g" % (value + tolerance + 5))
+
+
+def _place_steps(box, question, how):
+    count = len(question.steps)
+    places = {}
+    for index, step in enumerate(question.steps):
+        if how == "right":
+            places[step.key] = index + 1
+        elif how == "one-right":  # first step in place, the rest reversed: one of three right
+            places[step.key] = 1 if index == 0 else count + 1 - index
+        else:
+            places[step.key] = (index + 1) % count + 1
+    if box.locator("ul.quiz-reorder").count():
+        arrange(box, sorted(places, key=places.get))
+    else:
+        for key, place in places.items():
+            box.locator("#q-%s-%s" % (question.id, key)).select_option(str(place))
+
+
+def _match_pairs(box, question, how):
+    partners = [pair.right_key for pair in question.pairs]
+    for index, pair in enumerate(question.pairs):
+        partner = partners[index] if how == "right" else partners[(index + 1) % len(partners)]
+        box.locator("#q-%s-%s" % (question.id, pair.key)).select_option(partner)
+
+
+def _fill_gaps(box, question, how):
+    for index, gap in enumerate(question.gaps):
+        right = how == "right" or (how == "first-gap-only" and index == 0)
+        control = box.locator("#q-%s-%s" % (question.id, gap.key))
+        if gap.options:
+            chosen = next(option for option in gap.options if option.correct == right)
+            control.select_option(chosen.key)
+        else:
+            control.fill(gap.accepted[0].upper() if right else "not the answer")
+
+
+ANSWERERS = {
+    "single": _choose,
+    "multiple": _choose,
+    "truefalse": _choose,
+    "fill": _type_fill,
+    "numeric": _type_number,
+    "order": _place_steps,
+    "match": _match_pairs,
+    "cloze": _fill_gaps,
+}
 
 
 def shown_order(box):

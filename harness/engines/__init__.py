@@ -2,10 +2,10 @@
 (tests/test_engines.py) and the benchmark.
 
 Chromium is Debian's `chromium` through Playwright, Firefox is Debian's `firefox-esr` through Puppeteer
-(WebDriver BiDi, tests/engines/firefox.mjs), WebKit is WebKitGTK's MiniBrowser through Selenium and
+(WebDriver BiDi, harness/engines/firefox.mjs), WebKit is WebKitGTK's MiniBrowser through Selenium and
 `WebKitWebDriver` under a virtual display. Nothing is downloaded: each engine is the installed package.
 
-A page offers the part of Playwright's Page API the flows and tests/quiz_driver.py use, so the flows are
+A page offers the part of Playwright's Page API the flows and harness/quiz_driver.py use, so the flows are
 written once: goto, reload, evaluate, click, check, fill, select_option, locator, wait_for_selector,
 wait_for_function, inner_text, get_attribute, and `errors` (console errors, uncaught exceptions and CSP
 violations so far). Only the primitives below `EnginePage` differ per engine.
@@ -25,9 +25,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from sitebuild.localhost import CHROMIUM, CHROMIUM_ARGS
+from harness import ROOT
+from harness.localhost import CHROMIUM, CHROMIUM_ARGS
 
-ROOT = Path(__file__).resolve().parent.parent.parent
 ENGINES = ("chromium", "firefox", "webkit")
 FIREFOX = os.environ.get("FIREFOX", "/usr/bin/firefox-esr")
 WEBKIT_DRIVER = os.environ.get("WEBKIT_DRIVER", "/usr/bin/WebKitWebDriver")
@@ -242,7 +242,7 @@ class FirefoxPage(EnginePage):
 
 
 class Firefox:
-    """tests/engines/firefox.mjs in Node, one command at a time."""
+    """harness/engines/firefox.mjs in Node, one command at a time."""
 
     def __init__(self):
         if not os.path.exists(FIREFOX):
