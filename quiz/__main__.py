@@ -30,7 +30,7 @@ def finish(site_dir, config_path):
 
     from . import strings as catalogue
     from .blocks import BlockFinder, extensions_of
-    from .config import plugin_options, read_config
+    from .mkdocs_yml import plugin_options, read_config
     from .page import PageError, has_quiz, inject, settings
     from .runtime import site_files
     from .source import markdown_files, read_page
@@ -104,7 +104,7 @@ def main(argv=None):
     args = parser.parse_args(argv)
 
     if args.command == "finish":
-        from .config import ConfigError
+        from .mkdocs_yml import ConfigError
         from .page import PageError
         from .runtime import RuntimeFilesError
         from .strings import StringsError
@@ -121,7 +121,7 @@ def main(argv=None):
         return 0
 
     from .blocks import extensions_of
-    from .config import ConfigError, read_config
+    from .mkdocs_yml import ConfigError, read_config
 
     extensions = None
     if os.path.isfile(args.config):

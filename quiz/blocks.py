@@ -42,7 +42,7 @@ def default_extensions():
 
 
 def extensions_of(config):
-    """(names, configs) of the Markdown extensions an mkdocs.yml read by quiz.config declares."""
+    """(names, configs) of the Markdown extensions an mkdocs.yml read by quiz.mkdocs_yml declares."""
     names = list(MKDOCS_BUILTINS)
     configs = {}
     for entry in config.get("markdown_extensions") or []:

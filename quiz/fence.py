@@ -12,7 +12,7 @@ import posixpath
 from pymdownx.superfences import SuperFencesException
 
 from . import strings as catalogue
-from .config import read_config
+from .mkdocs_yml import read_config
 from .parse import parse_question
 from .render import render_question
 from .source import heading_ids

@@ -1,13 +1,13 @@
 """The site's settings as the steps need them, read from mkdocs.yml itself.
 
 The steps also run without MkDocs (after a Zensical build), so they read the file rather than MkDocs'
-config object, through the quiz package's reader (quiz/config.py).
+config object, through the quiz package's reader (quiz/mkdocs_yml.py).
 """
 
 import os
 import re
 
-from quiz.config import ConfigError, built_page, plugin_options, read_config
+from quiz.mkdocs_yml import ConfigError, built_page, plugin_options, read_config
 
 DEFAULT_CONFIG = "mkdocs.yml"
 # The quiz plugin's entry in mkdocs.yml names the take-away copy, so the quiz pages link the same file.

@@ -58,6 +58,13 @@ SHIM_FRAME_RE = re.compile(r"`<html><body><script>(.*?)<\\/script>", re.S)
 SHIM_PLACEHOLDER_RE = re.compile(r"\$\{(\w+)\}")
 THEME_PACKAGES = ("material", "zensical")
 
+# What no document of the site may do, the take-away copy included: change the base of its addresses, embed
+# plugins or submit a form anywhere.
+LOCKED = [
+    ("base-uri", ["'none'"]),
+    ("object-src", ["'none'"]),
+    ("form-action", ["'none'"]),
+]
 # default-src is 'self' only for what no directive below covers in every engine: the web app manifest
 # (manifest-src is unknown to WebKit, which reports it on every page) and Firefox's prefetch of the
 # <link rel="next"> page (no directive of its own). Every other kind of request is named here.
@@ -71,10 +78,8 @@ BASE = [
     ("worker-src", ["'self'"]),
     ("frame-src", ["'self'"]),
     ("media-src", ["'none'"]),
-    ("base-uri", ["'none'"]),
-    ("object-src", ["'none'"]),
-    ("form-action", ["'none'"]),
-]
+] + LOCKED
+# What PyScript needs on a page that runs the quiz (the module docstring says why).
 QUIZ_SCRIPT_SOURCES = ["'wasm-unsafe-eval'", "'unsafe-eval'"]
 
 
@@ -202,6 +207,11 @@ def inline_script_hashes(html, allowed, page="index.html", site_dir=None):
     return hashes + _shim_hashes(html, page, site_dir)
 
 
+def serialise(directives):
+    """A policy's text from (name, sources) pairs, in their order."""
+    return "; ".join(" ".join([name] + list(sources)) for name, sources in directives)
+
+
 def policy_for(html, allowed=None, page="index.html", site_dir=None):
     directives = []
     for name, sources in BASE:
@@ -210,8 +220,8 @@ def policy_for(html, allowed=None, page="index.html", site_dir=None):
             if has_quiz(html):
                 sources += QUIZ_SCRIPT_SOURCES
             sources += inline_script_hashes(html, allowed, page, site_dir)
-        directives.append(" ".join([name] + sources))
-    return "; ".join(directives)
+        directives.append((name, sources))
+    return serialise(directives)
 
 
 def add_policy(html, policy):

@@ -6,7 +6,7 @@ Read with the quiz package's reader, without loading MkDocs' config (which would
 from collections import namedtuple
 from pathlib import Path
 
-from quiz import config as config_file
+from quiz import mkdocs_yml as config_file
 
 CONFIG = Path(__file__).resolve().parent.parent / "mkdocs.yml"
 

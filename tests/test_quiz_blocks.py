@@ -11,8 +11,8 @@ from mkdocs.utils.meta import get_data
 
 from quiz.blocks import extensions_of
 from quiz.check import check_docs
-from quiz.config import read_config
 from quiz.fence import format_quiz
+from quiz.mkdocs_yml import read_config
 
 from .conftest import ROOT, config_in, copy_docs, run_build
 

@@ -21,7 +21,7 @@ from quiz.blocks import extensions_of
 from quiz.browser import scoring
 from quiz.browser.question_types import TYPE_NAMES
 from quiz.check import check_docs
-from quiz.config import read_config
+from quiz.mkdocs_yml import read_config
 from quiz.page import PageError
 from quiz.page import settings as page_settings
 from quiz.parse import parse_question

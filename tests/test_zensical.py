@@ -13,7 +13,7 @@ import sys
 import pytest
 
 from harness.quiz_driver import answer_all, site_questions
-from quiz.config import plugin_options
+from quiz.mkdocs_yml import plugin_options
 from quiz.runtime import site_files
 
 from .conftest import DOCS, ROOT, copy_docs

@@ -11,7 +11,7 @@ null). One file can, if nothing in it needs a second file:
   which never reach a network.
 It is generated from the built pages after each build, so it never drifts from the site. mkdocs.yml says
 which pages, under what title and file name (sitebuild/config.py); the document itself is
-sitebuild/takeaway/takeaway.html, with its two scripts beside it.
+takeaway.html in this package, with its two scripts beside it.
 
 Its Content-Security-Policy (a <meta> tag, policy() below) is as tight as that design allows: no host at
 all, not even its own folder; scripts only by hash, and only those the template writes (found by rendering
@@ -36,13 +36,13 @@ from markupsafe import Markup
 
 from quiz.page import SETTINGS_RE
 from quiz.runtime import APP, INTERPRETER, MICROPYTHON_DIR, PYSCRIPT_DIR, PYTHON_DIR, PYTHON_FILES
-from quiz.source import display_path
+from quiz.source import display_path, mask_fences
 
-from .content_error import ContentError
-from .csp import SCRIPT_SRC_TYPES, inline_scripts, script_hash
-from .unsafe_html import mask_fences
+from ..content_error import ContentError
+from ..csp import LOCKED, QUIZ_SCRIPT_SOURCES, SCRIPT_SRC_TYPES, inline_scripts, script_hash, serialise
 
-TEMPLATES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "takeaway")
+# Its template and the two scripts the template inlines sit beside this module.
+TEMPLATES = os.path.dirname(os.path.abspath(__file__))
 ORIGIN = "https://takeaway.invalid/"
 PY_CONFIG_RE = re.compile(r"<py-config>(.*?)</py-config>", re.S)
 
@@ -188,18 +188,17 @@ def policy(template_only, quiz):
     """The copy's policy, from its document rendered without the pages (template_only)."""
     scripts = sorted({script_hash(body) for body in inline_scripts(template_only, SCRIPT_SRC_TYPES)})
     styles = sorted({script_hash(body) for body in STYLE_RE.findall(template_only)})
-    script_src = scripts + ["'strict-dynamic'"] + (["'wasm-unsafe-eval'", "'unsafe-eval'"] if quiz else [])
-    return "; ".join(
+    script_src = scripts + ["'strict-dynamic'"] + (QUIZ_SCRIPT_SOURCES if quiz else [])
+    # One file, no host: everything it loads is inside it, as data: URLs or hashed inline blocks.
+    return serialise(
         [
-            "default-src 'none'",
-            "script-src " + " ".join(script_src),
-            "style-src " + " ".join(styles),
-            "img-src data:",
-            "font-src data:",
-            "base-uri 'none'",
-            "object-src 'none'",
-            "form-action 'none'",
+            ("default-src", ["'none'"]),
+            ("script-src", script_src),
+            ("style-src", styles),
+            ("img-src", ["data:"]),
+            ("font-src", ["data:"]),
         ]
+        + LOCKED
     )
 
 
