@@ -1,5 +1,5 @@
 // Benchmark baseline: the same quiz markup enhanced by plain JavaScript, no Python. It does the work
-// quiz/app.py does at start (read the answer keys, hide the answers, add the form and its buttons), so the
+// quiz/browser/app.py does at start (read the answer keys, hide the answers, add the form and its buttons), so the
 // difference in time to ready is the cost of starting Python.
 (function () {
   const fieldsets = Array.from(document.querySelectorAll("fieldset.quiz-question"));

@@ -5,7 +5,7 @@
     .venv/bin/python bench/run.py --skip-pyodide --skip-scaling       # leave out the slow parts
 
 Builds the site, serves it on 127.0.0.1 with gzip (as static hosts do), and drives Debian's Chromium through
-Playwright, then Chromium, Firefox and WebKit through tests/engines for the quiz in every engine. Prints
+Playwright, then Chromium, Firefox and WebKit through harness/engines for the quiz in every engine. Prints
 tables of medians with min/max and writes everything to bench/results/latest.json. Also the first visit's
 background download (the service worker's precache) and the long tasks up to quiz-ready.
 Exits 1 when a budget is missed. Figures, not pass/fail timings, are the point: nothing here is a test.
@@ -312,7 +312,7 @@ def summary(samples, key):
 
 # ---------------------------------------------------------------- every engine
 
-# The quiz beside the plain-JavaScript page in each engine the tests drive (tests/engines): cold loads only,
+# The quiz beside the plain-JavaScript page in each engine the tests drive (harness/engines): cold loads only,
 # each in a fresh profile, as a first visit. Chromium is measured again here so the three share one method.
 ENGINE_PAGES = (("quiz (MicroPython)", "/quiz.html"), ("quiz (plain JavaScript baseline)", "/quiz-baseline.html"))
 READY_MARK = "performance.getEntriesByName('quiz-ready').length > 0"

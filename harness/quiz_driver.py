@@ -106,7 +106,7 @@ def shown_order(box):
 
 
 def arrange(box, items):
-    """Put an order list made movable (quiz/reorder.py) in this order with its Move up buttons, as a learner
+    """Put an order list made movable (quiz/browser/reorder.py) in this order with its Move up buttons, as a learner
     would; when it is already in that order, give it with the box "This order is my answer"."""
     moved = False
     for target, item in enumerate(items):

@@ -73,7 +73,7 @@ class SourceQuestion:
 
     def answer_key(self):
         """What the browser needs to score this question: keys and values, never the question's text.
-        The shape of each type's key is the `fields` column of quiz/question_types.py."""
+        The shape of each type's key is the `fields` column of quiz/browser/question_types.py."""
         key = {"id": self.id, "type": self.type, "points": self.points}
         key.update(ANSWER_KEYS[self.type](self))
         return key

@@ -1,5 +1,5 @@
 """The reader's and the learner's core flows in every engine a reader may have: Chromium, Firefox and WebKit
-(Safari's engine), through tests/engines. Written once; `-k firefox` (or `make test ENGINE=firefox`) runs
+(Safari's engine), through harness/engines. Written once; `-k firefox` (or `make test ENGINE=firefox`) runs
 one engine alone.
 
 Every page loads with no console error, CSP violation or wasted preload; the quiz starts and the same

@@ -1,4 +1,4 @@
-"""Order questions as a list moved with buttons (quiz/reorder.py), on a phone (375 px) and a desktop (1280 px):
+"""Order questions as a list moved with buttons (quiz/browser/reorder.py), on a phone (375 px) and a desktop (1280 px):
 keyboard only, focus kept on the button pressed, each move spoken, no place given twice, scored, saved and
 restored, no axe-core violations, and laid out from the first paint so nothing moves when Python starts."""
 

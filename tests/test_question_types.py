@@ -1,6 +1,8 @@
-"""The types table (quiz/question_types.py) is the one description of each type: its answer-key shape is what
+"""The types table (quiz/browser/question_types.py) is the one description of each type: its answer-key shape is what
 parse.py emits, and every type has a parser, renderer, scorer and test driver in tables keyed by its name."""
 
+import json
+import re
 from pathlib import Path
 
 import pytest
@@ -92,3 +94,67 @@ def test_right_answers_from_the_key_score_full_marks(name):
         answer = {part: right for part, _, right in scoring.part_results(key, {})}
     result = scoring.score_question(key, answer)
     assert result["earned"] == result["possible"] == key["points"] * 100
+
+
+ROOT = Path(__file__).resolve().parent.parent
+CHECKLIST_RE = re.compile(r"<!-- type-checklist -->(.*?)<!-- /type-checklist -->", re.S)
+
+
+def checklist():
+    """The files quiz/README.md says a new type touches, in its order."""
+    text = (ROOT / "quiz" / "README.md").read_text(encoding="utf-8")
+    return re.findall(r"^- `([^`]+)`", CHECKLIST_RE.search(text).group(1), re.M)
+
+
+def _in_catalogues(name):
+    return all(get(name).hint in json.loads(path.read_text(encoding="utf-8")) for path in STRINGS.glob("*.json"))
+
+
+def _vectors_score(name):
+    vectors = [json.loads(line) for line in (ROOT / "tests" / "scoring_vectors.jsonl").open(encoding="utf-8")]
+    return any(v["call"] == "score_question" and v["args"][0].get("type") == name for v in vectors)
+
+
+def _malformed_case(name):
+    cases = (ROOT / "tests" / "quiz_format" / "malformed").glob("*.md")
+    return any(re.search(r"^type: %s$" % name, path.read_text(encoding="latin-1"), re.M) for path in cases)
+
+
+def _golden(name):
+    return all((GOLDEN / (name + suffix)).is_file() for suffix in (".md", ".html"))
+
+
+def _documented(name):
+    return "\n### `%s`" % name in (ROOT / "quiz" / "README.md").read_text(encoding="utf-8")
+
+
+def _scored(name):
+    if get(name).family == PARTS:
+        return name in scoring.PART_RESULTS and name in scoring.PART_CHOICES
+    return name in scoring.SCORERS
+
+
+STRINGS = ROOT / "quiz" / "strings"
+# What each checklist entry asks of a type, by the entry's path.
+TOUCHES = {
+    "quiz/browser/question_types.py": lambda name: get(name) is not None,
+    "quiz/parse.py": lambda name: name in parse.ANSWER_KEYS and name in parse._Parser.CHECKS,
+    "quiz/render.py": lambda name: name in render.CONTROLS and name in render.ANSWERS,
+    "quiz/browser/scoring.py": _scored,
+    "quiz/strings/en.json": _in_catalogues,
+    "harness/quiz_driver.py": lambda name: name in quiz_driver.ANSWERERS,
+    "tests/quiz_format/render/": _golden,
+    "tests/scoring_vectors.jsonl": _vectors_score,
+    "tests/quiz_format/malformed/": _malformed_case,
+    "quiz/README.md": _documented,
+}
+
+
+def test_the_checklist_names_every_file_a_type_touches():
+    assert checklist() == list(TOUCHES)
+    assert all((ROOT / path).exists() for path in TOUCHES)
+
+
+@pytest.mark.parametrize("name", TYPE_NAMES)
+def test_every_type_has_every_file_of_the_checklist(name):
+    assert [path for path, has in TOUCHES.items() if not has(name)] == []

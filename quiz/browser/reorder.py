@@ -1,5 +1,5 @@
 """Order questions as a list the learner rearranges with buttons. Runs in the browser on MicroPython, through
-PyScript; quiz/app.py calls enhance() for each question whose list the renderer marked `data-reorder`, and
+PyScript; quiz/browser/app.py calls enhance() for each question whose list the renderer marked `data-reorder`, and
 sync() after it sets the question's answer.
 
 Without this module (no JavaScript, or while Python starts) each step has a select of places, and nothing

@@ -5,7 +5,7 @@ str.casefold, str.translate, str.strip(chars) with characters outside ASCII (Mic
 white space outside ASCII in str.split() or str.strip() (MicroPython knows only ASCII's), or dict order
 (MicroPython dicts are unordered, so results are walked in the order of the answer keys). Each type has its
 scorer here, in the tables SCORERS (choice and text types) and PART_RESULTS and PART_CHOICES (the parts
-family); the answer key's shape is documented in quiz/question_types.py.
+family); the answer key's shape is documented in quiz/browser/question_types.py.
 
 Rules, for a question worth P points (scores are whole hundredths of a point, rounded half up):
 - single, truefalse: P if the one correct option is chosen, else 0.
@@ -353,7 +353,7 @@ def _given(key, family, answer, every):
 def score_question(key, answer):
     """Mark one question.
 
-    key: the answer key embedded in the page (shapes in quiz/question_types.py).
+    key: the answer key embedded in the page (shapes in quiz/browser/question_types.py).
     answer: choice types: list of option keys; text types: the text typed; parts types: {part key: value}.
     Returns {"id", "earned" (hundredths), "possible" (hundredths), "verdict"}.
     """
