@@ -11,7 +11,7 @@
   const keys = fieldsets.map((fieldset) => {
     form.append(fieldset);
     fieldset.querySelector("details.quiz-answer").hidden = true;
-    return JSON.parse(fieldset.querySelector("script.quiz-key").textContent);
+    return JSON.parse(fieldset.dataset.quizKey);
   });
   const submit = document.createElement("button");
   submit.type = "submit";

@@ -2,7 +2,7 @@
 
 Every piece of text comes from a contributor's Markdown and goes through quiz/markup.py, which cannot emit
 raw HTML, so `<img onerror=...>` in a question shows as text. The answer key the browser scores with is
-embedded as JSON with `<`, `>` and `&` escaped, so no content can close the script element.
+JSON in an attribute, escaped like every attribute value.
 """
 
 import html
@@ -42,6 +42,13 @@ def json_for_script(data):
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
+def answer_key_json(question):
+    """The answer key as the page carries it, in the fieldset's data-quiz-key attribute. Not a <script> block:
+    Material's instant navigation runs every script of the new page's content as JavaScript, whatever its
+    type, and a JSON block then fails with a syntax error."""
+    return json.dumps(question.answer_key(), separators=(",", ":"), sort_keys=True, ensure_ascii=True)
+
+
 def _say(strings, key, **values):
     """A catalogue string as HTML: the text escaped, then the values (already HTML) put in."""
     return fill(html.escape(strings[key], quote=False), values)
@@ -56,7 +63,7 @@ def render_question(question, see_href, see_title, strings, link=None):
     inline = lambda text: render_inline(text, link)  # noqa: E731
     out = [
         '<fieldset class="quiz-question" id="%s" data-quiz-question="%s" data-quiz-type="%s" '
-        'data-quiz-family="%s" data-quiz="%s"%s aria-describedby="%s-hint">'
+        'data-quiz-family="%s" data-quiz="%s"%s aria-describedby="%s-hint" data-quiz-key="%s">'
         % (
             attr(qid),
             attr(question.id),
@@ -65,6 +72,7 @@ def render_question(question, see_href, see_title, strings, link=None):
             attr(question.quiz),
             ' data-quiz-shuffle=""' if question.shuffle else "",
             attr(qid),
+            attr(answer_key_json(question)),
         )
     ]
     out.append('<legend class="quiz-question__text">%s</legend>' % inline(question.text))
@@ -92,7 +100,6 @@ def render_question(question, see_href, see_title, strings, link=None):
         % (attr(see_href), _say(strings, "answer.read_section", title=render_inline(see_title)))
     )
     out.append("</div></details>")
-    out.append('<script type="application/json" class="quiz-key">%s</script>' % json_for_script(question.answer_key()))
     out.append("</fieldset>")
     return "\n".join(out)
 

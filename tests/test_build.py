@@ -3,6 +3,7 @@
 import json
 import re
 import shutil
+from html import unescape
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -113,7 +114,7 @@ def test_quiz_page_has_complete_markup_without_javascript(site_dir):
             assert 'id="%s"' % control in block and '<label for="%s"' % control in block, control
         assert '<details class="quiz-answer" data-search-exclude><summary>Show the answer</summary>' in block
         assert 'class="quiz-answer__see"' in block and 'class="quiz-answer__explanation"' in block
-        key = json.loads(re.search(r'<script type="application/json" class="quiz-key">(.*?)</script>', block).group(1))
+        key = json.loads(unescape(re.search(r'data-quiz-key="([^"]*)"', block).group(1)))
         assert key == question.answer_key()
     assert quiz.count("<summary>Show the answer</summary>") == len(all_questions)
 

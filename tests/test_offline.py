@@ -418,7 +418,7 @@ def test_hostile_question_text_renders_as_text_and_runs_nothing(new_page, tmp_pa
     # Shown as the characters typed (quotes become typographic ones, like all text).
     assert "<img src=x onerror=" in page.inner_text("legend")
     assert "</script><script>window.hacked=2</script>" in page.inner_text("legend")
-    assert page.evaluate("JSON.parse(document.querySelector('script.quiz-key').textContent).id") == "hostile"
+    assert page.evaluate("JSON.parse(document.querySelector('[data-quiz-key]').dataset.quizKey).id") == "hostile"
 
 
 def test_hostile_saved_answer_is_shown_as_text(new_page, server):

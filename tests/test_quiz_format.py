@@ -10,6 +10,7 @@ import re
 import shutil
 import subprocess
 import sys
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -279,7 +280,7 @@ def test_valid_questions_round_trip(generated):
     assert question.type == kind and question.points == points
     html = render_question(question, "../page/#a", "A", STRINGS)
     assert html.count("<fieldset") == 1 and "<legend" in html
-    key = json.loads(re.search(r'class="quiz-key">(.*?)</script>', html).group(1))
+    key = json.loads(unescape(re.search(r'data-quiz-key="([^"]*)"', html).group(1)))
     assert key == question.answer_key()
     assert scoring.score_question(key, right(question))["earned"] == points * 100
     if kind != "multiple" or len(question.correct_keys) < len(question.options):

@@ -110,7 +110,7 @@ class PageQuestion:
 
     def __init__(self, fieldset):
         self.fieldset = fieldset
-        self.key = json.loads(fieldset.querySelector("script.quiz-key").textContent)
+        self.key = json.loads(fieldset.getAttribute("data-quiz-key"))
         self.id = self.key["id"]
         self.type = self.key["type"]
         self.family = question_types.family(self.type)
