@@ -31,7 +31,7 @@ def finish(site_dir, config_path):
     from . import strings as catalogue
     from .blocks import BlockFinder, extensions_of
     from .mkdocs_yml import plugin_options, read_config
-    from .page import PageError, has_quiz, inject, settings
+    from .page import PageError, has_quiz, inject, instant_navigation, settings
     from .runtime import site_files
     from .source import markdown_files, read_page
 
@@ -45,6 +45,7 @@ def finish(site_dir, config_path):
     use_directory_urls = config.get("use_directory_urls", True) is not False
     theme = config.get("theme")
     language = (theme.get("language") if isinstance(theme, dict) else None) or "en"
+    every_page = instant_navigation(theme.get("features") if isinstance(theme, dict) else None)
     offline_copy = (plugin_options(config, "quiz") or {}).get("offline_copy") or ""
     if not isinstance(offline_copy, str):
         raise FinishError("the quiz plugin's offline_copy must be a path, not %r" % (offline_copy,))
@@ -72,17 +73,19 @@ def finish(site_dir, config_path):
             continue
         with open(built.abs_dest_path, encoding="utf-8") as handle:
             html = handle.read()
-        if not has_quiz(html):
+        quiz = has_quiz(html)
+        if not quiz and not every_page:
             continue
         try:
-            page_settings = settings(strings, get_data(markdown)[1], built.url, offline_copy)
-            injected = inject(html, built.url, page_settings, site_paths)
+            page_settings = settings(strings, get_data(markdown)[1], built.url, offline_copy) if quiz else None
+            injected = inject(html, built.url, page_settings, site_paths, every_page=every_page)
         except PageError as error:
             raise FinishError("%s: %s" % (src_uri, error)) from None
         if injected != html:
             with open(built.abs_dest_path, "w", encoding="utf-8") as handle:
                 handle.write(injected)
-        pages.append(built.dest_uri)
+        if quiz:
+            pages.append(built.dest_uri)
     return len(files), pages
 
 

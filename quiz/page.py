@@ -7,7 +7,8 @@ relative to the page, so the site works under any base path and from a downloade
 The head gains the runtime's stylesheets, the fallback script (which explains in words when the quiz cannot
 start), the settings as JSON (`<script type="application/json" id="quiz-settings">`, read by app.py and the
 fallback) and the loader, which requests the runtime after the first paint and then starts PyScript. The
-body ends with the PyScript config and the <mpy-script> element that runs app.py.
+body ends with the PyScript config and the <mpy-script> element that runs app.py. On a site with Material's
+instant navigation every page gets the loader (see inject).
 """
 
 import html as html_lib
@@ -36,6 +37,8 @@ QUESTION_RE = re.compile(r'<fieldset class="quiz-question"[^>]*\sdata-quiz-quest
 FIELDSET_RE = re.compile(r'<fieldset class="quiz-question"[^>]*\sdata-quiz="([^"]*)"[^>]*>.*?</fieldset>', re.S)
 SETTINGS_ID = "quiz-settings"
 # The settings block as the page carries it: what the single-file copy and the tests read back.
+# The loader's own attribute: a page that has it was given the runtime before.
+LOADER_ATTRIBUTE = "data-pyscript="
 SETTINGS_RE = re.compile(r'<script type="application/json" id="%s">(.*?)</script>' % SETTINGS_ID, re.S)
 
 
@@ -123,21 +126,42 @@ def _config_json(data):
     return json_for_script(data).replace("'", "\\u0027")
 
 
+def runtime_config(page_url):
+    """PyScript's config for the quiz: the interpreter, the quiz's modules and the plugins left out."""
+    rel = lambda path: relative(path, page_url)  # noqa: E731
+    return {
+        "interpreter": rel(MICROPYTHON_DIR + "/" + INTERPRETER),
+        "files": {rel(PYTHON_DIR + "/" + name): "./" + name for name in PYTHON_FILES if name != APP},
+        "plugins": PYSCRIPT_UNUSED_PLUGINS,
+    }
+
+
 def head_tags(page_url, page_settings, site_paths):
+    """The runtime's stylesheets, the page's settings (when it has a quiz), the fallback script and the loader.
+    The loader's tag carries every address it needs, PyScript's config included, so that on a site with
+    Material's instant navigation the loader of whatever page a reader lands on can start any quiz page."""
     url = lambda path: _attr(relative(path, page_url))  # noqa: E731
     modules, fetched = preloads(site_paths)
+    settings_tag = (
+        ['<script type="application/json" id="%s">%s</script>' % (SETTINGS_ID, json_for_script(page_settings))]
+        if page_settings is not None
+        else []
+    )
     return "\n".join(
         [
             '<link rel="stylesheet" href="%s">' % url(PYSCRIPT_DIR + "/" + PYSCRIPT_CSS),
             '<link rel="stylesheet" href="%s">' % url(WEB_DIR + "/quiz.css"),
-            '<script type="application/json" id="%s">%s</script>' % (SETTINGS_ID, json_for_script(page_settings)),
+            *settings_tag,
             '<script src="%s"></script>' % url(WEB_DIR + "/quiz-fallback.js"),
-            '<script src="%s" async data-pyscript="%s" data-modules="%s" data-files="%s"></script>'
+            '<script src="%s" async data-pyscript="%s" data-modules="%s" data-files="%s" data-app="%s" '
+            'data-config="%s"></script>'
             % (
                 url(WEB_DIR + "/quiz-loader.js"),
                 url(PYSCRIPT_DIR + "/" + PYSCRIPT_ENTRY),
                 " ".join(url(path) for path in modules),
                 " ".join(url(path) for path in fetched),
+                url(PYTHON_DIR + "/" + APP),
+                _attr(json_for_script(runtime_config(page_url))),
             ),
         ]
     )
@@ -145,18 +169,13 @@ def head_tags(page_url, page_settings, site_paths):
 
 def body_tags(page_url):
     rel = lambda path: relative(path, page_url)  # noqa: E731
-    config = {
-        "interpreter": rel(MICROPYTHON_DIR + "/" + INTERPRETER),
-        "files": {rel(PYTHON_DIR + "/" + name): "./" + name for name in PYTHON_FILES if name != APP},
-        "plugins": PYSCRIPT_UNUSED_PLUGINS,
-    }
     # PyScript applies the plugin list only when the `py` type is given the same one.
     return "\n".join(
         [
             "<py-config>%s</py-config>" % json_for_script({"plugins": PYSCRIPT_UNUSED_PLUGINS}),
             # The custom element rather than <script type="mpy">: the same for PyScript, and valid HTML.
             "<mpy-script src=\"%s\" config='%s'></mpy-script>"
-            % (_attr(rel(PYTHON_DIR + "/" + APP)), _config_json(config)),
+            % (_attr(rel(PYTHON_DIR + "/" + APP)), _config_json(runtime_config(page_url))),
         ]
     )
 
@@ -217,12 +236,15 @@ def wrap_quizzes(html, strings, shuffle_questions=()):
     return "".join(out)
 
 
-def inject(html, page_url, page_settings, site_paths=None):
-    """The page with the quiz runtime added, if it shows a question; otherwise unchanged. page_url is the
-    page's URL relative to the site root, as MkDocs' page.url. A page injected before is left as it is.
+def inject(html, page_url, page_settings, site_paths=None, every_page=False):
+    """The page with the quiz runtime added, if it shows a question; otherwise unchanged, unless every_page (a
+    site with Material's instant navigation, where a quiz page is often reached from another page without a
+    new document): then a page without a question gets the loader and fallback, without settings. page_url is
+    the page's URL relative to the site root, as MkDocs' page.url. A page injected before is left as it is.
 
     site_paths: the runtime's files in the built site (default: quiz.runtime.site_files())."""
-    if not has_quiz(html) or 'id="%s"' % SETTINGS_ID in html:
+    quiz = has_quiz(html)
+    if (not quiz and not every_page) or LOADER_ATTRIBUTE in html:
         return html
     if site_paths is None:
         from .runtime import site_files
@@ -232,9 +254,16 @@ def inject(html, page_url, page_settings, site_paths=None):
     body_end = html.rfind("</body>")
     if head_end < 0 or body_end < head_end:
         raise PageError("the page has no </head> and </body> to add the quiz runtime to")
+    if not quiz:
+        return html[:head_end] + head_tags(page_url, None, site_paths) + "\n" + html[head_end:]
     html = wrap_quizzes(html, page_settings["strings"], page_settings.get("shuffle_questions"))
     head_end = html.find("</head>")
     body_end = html.rfind("</body>")
     head = head_tags(page_url, page_settings, site_paths)
     body = body_tags(page_url)
     return html[:head_end] + head + "\n" + html[head_end:body_end] + body + "\n" + html[body_end:]
+
+
+def instant_navigation(theme_features):
+    """Whether Material's instant navigation is on (theme.features lists navigation.instant)."""
+    return "navigation.instant" in (theme_features or ())

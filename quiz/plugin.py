@@ -4,7 +4,8 @@
   ```quiz fence to pymdownx.superfences (adding that extension too when it is missing);
 - on_pre_build: checks every quiz in docs_dir and stops the build listing each mistake as path:line: message;
 - on_files: publishes the runtime (PyScript, MicroPython, the quiz's Python and web files) from this package;
-- on_post_page: adds the runtime's tags and the page's settings to pages that show a question.
+- on_post_page: adds the runtime's tags and the page's settings to pages that show a question (and the
+  loader to every page when Material's instant navigation is on, see quiz/page.py).
 
 Nothing is written into docs_dir, the theme or this package: the runtime's files are MkDocs files generated
 from package data, copied into the site like any other.
@@ -21,7 +22,7 @@ from mkdocs.structure.files import File
 from . import strings as catalogue
 from .check import check_docs
 from .fence import format_quiz, use_language
-from .page import PageError, has_quiz, inject, settings
+from .page import PageError, has_quiz, inject, instant_navigation, settings
 from .runtime import SITE_PREFIX, RuntimeFilesError, site_files
 from .source import format_issues
 
@@ -51,6 +52,7 @@ class QuizPlugin(BasePlugin[QuizConfig]):
     def __init__(self):
         self.strings = {}
         self.files = []
+        self.every_page = False
 
     def on_config(self, config):
         language = config.theme.get("language") or "en"
@@ -61,6 +63,7 @@ class QuizPlugin(BasePlugin[QuizConfig]):
             raise PluginError("quiz: %s" % error) from None
         use_language(language)
         add_fence(config)
+        self.every_page = instant_navigation(config.theme.get("features"))
         return config
 
     def on_pre_build(self, config):
@@ -79,10 +82,12 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         return files
 
     def on_post_page(self, output, page, config):
-        if not has_quiz(output):
+        quiz = has_quiz(output)
+        if not quiz and not self.every_page:
             return output
         try:
-            page_settings = settings(self.strings, page.meta, page.url, self.config.offline_copy)
-            return inject(output, page.url, page_settings, [path for path, _ in self.files])
+            page_settings = settings(self.strings, page.meta, page.url, self.config.offline_copy) if quiz else None
+            paths = [path for path, _ in self.files]
+            return inject(output, page.url, page_settings, paths, every_page=self.every_page)
         except PageError as error:
             raise PluginError("quiz: %s: %s" % (page.file.src_uri, error)) from None

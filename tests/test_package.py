@@ -24,7 +24,7 @@ from quiz.check import check_docs
 from quiz.page import SETTINGS_RE
 from quiz.runtime import MANIFEST, PYSCRIPT_DIR, PYTHON_FILES, WEB_DIR, WEB_FILES, manifest
 
-from .conftest import ROOT
+from .conftest import ROOT, Server
 from .html_page import Page
 
 pytestmark = pytest.mark.browser
@@ -75,6 +75,38 @@ def installed(tmp_path_factory):
     run(*pip, "install", str(wheels[0]), "-c", str(ROOT / "requirements.lock"), cwd=work)
     package = run(python, "-c", "import os, quiz; print(os.path.dirname(quiz.__file__))", cwd=work).strip()
     return python, wheels[0], Path(package)
+
+
+def build_variant(installed, tmp_path_factory, name, edit):
+    """The fixture site, its mkdocs.yml changed by `edit`, built by the installed plugin: the site folder."""
+    python, _, _ = installed
+    project = tmp_path_factory.mktemp(name) / "project"
+    shutil.copytree(FOREIGN, project)
+    config = project / "mkdocs.yml"
+    config.write_text(edit(config.read_text(encoding="utf-8")), encoding="utf-8")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
+    env.pop("PYTHONPATH", None)
+    run(str(Path(python).parent / "mkdocs"), "build", "--strict", cwd=project, env=env)
+    return project / "site"
+
+
+# Material's instant navigation as its documentation sets it up: site_url, and the prefetch and progress
+# features on top.
+INSTANT = (
+    "site_url: https://walking.example.org/notes/\n",
+    "  font: false\n  features:\n    - navigation.instant\n    - navigation.instant.prefetch\n"
+    "    - navigation.instant.progress\n",
+)
+
+
+@pytest.fixture(scope="module")
+def instant_site(installed, tmp_path_factory):
+    return build_variant(
+        installed,
+        tmp_path_factory,
+        "instant",
+        lambda text: INSTANT[0] + text.replace("  font: false\n", INSTANT[1]),
+    )
 
 
 @pytest.fixture(scope="module")
@@ -248,3 +280,78 @@ def test_a_language_without_strings_stops_the_build_in_words(tmp_path):
     assert "ERROR   -  quiz: " in result.stderr and "theme.language 'xx'" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (project / "site").exists()
+
+
+def _instant_page(new_page, instant_site, servers, path=""):
+    server = Server(instant_site)
+    servers.append(server)
+    # Material intercepts only links to the addresses its sitemap lists: the site as deployed at this server.
+    sitemap = instant_site / "sitemap.xml"
+    text = re.sub(r"<loc>https?://[^/]+/(?:notes/)?", "<loc>" + server.url, sitemap.read_text(encoding="utf-8"))
+    sitemap.write_text(text, encoding="utf-8")
+    page = new_page()
+    page.goto(server.url + path)
+    # A mark that only a full load would wipe: each later step must be an instant navigation.
+    page.evaluate("window.__landed = true")
+    return page, server
+
+
+def _quiz_ready(page):
+    page.wait_for_selector("html[data-quiz-ready] form.quiz:not([data-quiz-state=starting])", timeout=30000)
+    assert page.evaluate("window.__landed") is True, "the page was loaded anew, not by instant navigation"
+
+
+@pytest.fixture
+def servers():
+    running = []
+    yield running
+    for server in running:
+        server.stop()
+
+
+def test_instant_navigation_starts_scores_and_saves_the_quiz_forth_and_back(new_page, instant_site, servers):
+    questions = [question for found in check_docs(str(FOREIGN / "content"))[0].values() for question in found]
+    page, server = _instant_page(new_page, instant_site, servers)
+    assert page.locator("form.quiz").count() == 0
+    page.click('article a:has-text("a self-check")')
+    _quiz_ready(page)
+    answer_all(page, questions)
+    page.click('form.quiz button[type=submit]:has-text("Check my answers")')
+    result = "You scored %d of %d (100%%)." % (len(questions), len(questions))
+    assert result in page.inner_text("form.quiz .quiz-result")
+    page.go_back()
+    page.wait_for_selector("article h1:has-text('Walking notes')")
+    assert page.locator("form.quiz").count() == 0
+    page.go_forward()
+    _quiz_ready(page)
+    # The answers and the result were saved and come back with the page.
+    assert result in page.inner_text("form.quiz .quiz-result")
+    assert page.locator('form.quiz [data-quiz-action="start-over"]').is_enabled()
+    assert page.recorder.foreign(server.url) == []
+    assert page.recorder.errors == []
+
+
+def test_a_quiz_page_landed_on_starts_again_after_leaving_and_coming_back(new_page, instant_site, servers):
+    page, _ = _instant_page(new_page, instant_site, servers, "learn/check/")
+    _quiz_ready(page)
+    page.click("form.quiz fieldset >> nth=0 >> input >> nth=0")
+    # Following the answer's "Read the section" link, as a learner would.
+    page.click("form.quiz details.quiz-answer >> nth=0 >> summary")
+    page.click("form.quiz .quiz-answer__see a >> nth=0")
+    page.wait_for_selector("article h2:has-text('Stride length')")
+    assert not page.evaluate("document.documentElement.hasAttribute('data-quiz-ready')")
+    page.go_back()
+    _quiz_ready(page)
+    assert page.inner_text("form.quiz .quiz-status") != "Starting the quiz…"
+    assert page.locator("form.quiz fieldset >> nth=0 >> input:checked").count() == 1
+    assert page.recorder.errors == []
+
+
+def test_instant_navigation_to_a_quiz_whose_runtime_fails_shows_the_fallback(new_page, instant_site, servers):
+    page, _ = _instant_page(new_page, instant_site, servers)
+    page.route("**/micropython.wasm", lambda route: route.fulfill(status=404, body="gone"))
+    page.click('article a:has-text("a self-check")')
+    page.wait_for_selector(".quiz-fallback[role=alert]", timeout=15000)
+    assert page.evaluate("window.__landed") is True
+    assert not page.evaluate("document.documentElement.hasAttribute('data-quiz-ready')")
+    assert "could not start" in page.inner_text(".quiz-fallback")

@@ -39,8 +39,9 @@ def _settings():
     return json.loads(node.textContent) if node else {}
 
 
-SETTINGS = _settings()
-STRINGS = SETTINGS.get("strings", {})
+# The page's settings and UI strings, read by mount() for each page shown.
+SETTINGS = {}
+STRINGS = {}
 # The note under a question that is not answered yet, worded for what the question asks of the learner.
 NOTES = {
     question_types.CHOICE: "note.choose",
@@ -683,5 +684,17 @@ def _announce_ready(count):
     document.dispatchEvent(window.CustomEvent.new("quiz:ready", dom.js_object({"detail": {"quizzes": count}})))
 
 
-QUIZZES = [Quiz(form) for form in dom.nodes(document, "form.quiz")]
-_announce_ready(len(QUIZZES))
+def mount(event=None):
+    """Enhance the quizzes of the page shown: on start, and on each `quiz:mount` event, which the loader sends
+    when Material's instant navigation has put a new page's content under this same running Python. The
+    page's settings are read again: they are the new page's."""
+    global SETTINGS, STRINGS, QUIZZES
+    SETTINGS = _settings()
+    STRINGS = SETTINGS.get("strings", {})
+    QUIZZES = [Quiz(form) for form in dom.nodes(document, 'form.quiz[data-quiz-state="starting"]')]
+    _announce_ready(len(QUIZZES))
+
+
+QUIZZES = []
+document.addEventListener("quiz:mount", dom.proxy(mount))
+mount()

@@ -85,15 +85,30 @@
     if (!ready()) show(reasonKey);
   }
 
+  var timer = null;
+
+  // Once per page shown: on load, and after each of Material's instant navigations, which swap the content
+  // under this script (the notice and flags of the page before go with it).
   function start() {
+    clearTimeout(timer);
+    shown = false;
+    settings = null;
+    document.documentElement.removeAttribute("data-quiz-failed");
+    document.documentElement.classList.add("quiz-js");
+    if (!document.querySelector("form.quiz")) return;
     if (location.protocol === "file:") {
       show("fallback.file");
     } else if (typeof WebAssembly !== "object") {
       show("fallback.no_wasm");
     }
-    setTimeout(function () {
+    timer = setTimeout(function () {
       onProblem("fallback.timeout");
     }, TIMEOUT);
+  }
+
+  function follow() {
+    if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(start);
+    else start();
   }
 
   // The runtime's own files, exactly: the addresses the build wrote on the loader's tag (quiz/page.py, from
@@ -139,6 +154,7 @@
   }, true);
 
   watchResponses();
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-  else start();
+  // The theme's own script (which defines document$) runs at the end of the body: wait for the whole page.
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", follow);
+  else follow();
 })();
