@@ -15,6 +15,7 @@ import yaml
 from markdown.extensions.toc import slugify
 from mkdocs.utils.meta import YAML_RE, get_data
 
+from . import front_yaml
 from .blocks import BlockFinder
 from .parse import DEFAULT_QUIZ, HTML_RE, parse_question
 
@@ -148,6 +149,7 @@ def check_docs(docs_dir, extensions=None):
         if path in unreadable:
             issues.append(FileIssue(shown, *unreadable[path]))
             continue
+        issues.extend(FileIssue(shown, line, message) for line, message in front_yaml.page_issues(text))
         body, first_line = _body(text)
         try:
             blocks, problems = finder.find(body, first_line)
@@ -291,7 +293,8 @@ def front_matter_issues(text, quiz_ids):
     """(line, message) for every mistake in the quiz settings of a page's front matter; quiz_ids are the
     ids of the quizzes the page shows. MkDocs reads the same front matter into page.meta (quiz/page.py)."""
     match = YAML_RE.match(text)
-    if not match or "quiz_" not in match.group(1):
+    if not match or "quiz_" not in match.group(1) or front_yaml.page_issues(text):
+        # Tags, aliases and values that cannot be built are reported on their own (front_yaml.page_issues).
         return []
     front = _FrontMatter(match.group(1))
     try:
