@@ -15,7 +15,7 @@ import yaml
 from markdown.extensions.toc import slugify
 from mkdocs.utils.meta import YAML_RE, get_data
 
-from . import front_yaml
+from . import front_yaml, invisible
 from .blocks import BlockFinder
 from .parse import DEFAULT_QUIZ, HTML_RE, parse_question
 
@@ -157,6 +157,8 @@ def check_docs(docs_dir, extensions=None):
             issues.append(FileIssue(shown, 1, "Markdown could not read this page: %s" % error))
             continue
         issues.extend(FileIssue(shown, line, message) for line, message in problems)
+        lines, quiz_lines = body.split("\n"), invisible.block_lines(blocks, first_line)
+        issues.extend(FileIssue(shown, *found) for found in invisible.line_issues(lines, first_line, quiz_lines))
         found = []
         for block in blocks:
             question, problems = parse_question(block.body, block.line + 1)
@@ -356,7 +358,7 @@ def _shuffle_issues(front, node, quiz_ids):
 def _plain_text_issue(text, what):
     if HTML_RE.search(text):
         return "raw HTML is not allowed in %s: it is shown as plain text" % what
-    return None
+    return invisible.text_issue(text, what)
 
 
 def _text_issue(front, node, empty, not_text, what):
