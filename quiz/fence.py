@@ -12,7 +12,7 @@ import posixpath
 from pymdownx.superfences import SuperFencesException
 
 from . import strings as catalogue
-from .check import heading_ids
+from .anchors import of_markdown
 from .config import read_config
 from .parse import parse_question
 from .render import render_question
@@ -60,10 +60,10 @@ def _resolve(target, md):
     if found is None:
         raise SuperFencesException("quiz link %r: no page %s" % (target, target_uri))
     href = get_relative_url(found.url, current.url) + ("#" + anchor if anchor else "")
-    title = heading_ids(found.content_string).get(anchor) if anchor else None
-    if anchor and title is None:
+    anchors = of_markdown(found.src_uri, found.content_string) if anchor else {}
+    if anchor and anchor not in anchors:
         raise SuperFencesException("quiz link %r: %s has no section #%s" % (target, target_uri, anchor))
-    return href, title
+    return href, anchors.get(anchor)
 
 
 def format_quiz(src, language, class_name, options, md, **kwargs):

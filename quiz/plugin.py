@@ -19,6 +19,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
 
 from . import strings as catalogue
+from .anchors import use_extensions
 from .check import check_docs, format_issues
 from .fence import format_quiz, use_language
 from .page import PageError, has_quiz, inject, settings
@@ -60,6 +61,7 @@ class QuizPlugin(BasePlugin[QuizConfig]):
             raise PluginError("quiz: %s" % error) from None
         use_language(language)
         add_fence(config)
+        use_extensions((config.markdown_extensions, config.mdx_configs))
         return config
 
     def on_pre_build(self, config):

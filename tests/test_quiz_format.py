@@ -60,7 +60,7 @@ def test_malformed_case_reports_exact_lines(case, tmp_path, monkeypatch):
 
 
 def test_site_questions_are_valid():
-    questions, issues = check_docs(str(DOCS))
+    questions, issues = check_docs(str(DOCS), SITE_EXTENSIONS)
     assert issues == []
     assert sum(len(found) for found in questions.values()) >= 8
 
@@ -71,7 +71,10 @@ def test_cli_lists_every_error_as_path_line_message(tmp_path):
     shutil.copy(FORMAT_DIR / "malformed" / "missing-id.md", tmp_path / "second.md")
     os.utime(tmp_path / "broken.md", ns=(1, 1))
     run = subprocess.run(
-        [sys.executable, "-m", "quiz", "check", str(tmp_path)], capture_output=True, text=True, cwd=tmp_path
+        [sys.executable, "-m", "quiz", "check", str(tmp_path), "--config", str(ROOT / "mkdocs.yml")],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
     )
     assert run.returncode == 1
     lines = run.stderr.strip().splitlines()
