@@ -21,6 +21,7 @@ import markdown
 from pymdownx.superfences import highlight_validator
 
 from . import python_names
+from .bare_fence import early_close
 
 FENCE_NAME = "quiz"
 SUPERFENCES = "pymdownx.superfences"
@@ -144,6 +145,10 @@ class BlockFinder:
                 inner = _inner_fence(body, fence)
                 if inner is not None:
                     problems.append((line + 1 + inner, CLOSED_EARLY % {"fence": fence, "longer": fence[0] * 4}))
+                    continue
+                bare = early_close(lines, end, fence)
+                if bare:
+                    problems.append((line + len(body) + 1, bare))
                     continue
                 blocks.append(Block(line, body, fence))
             else:
