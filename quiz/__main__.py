@@ -120,19 +120,21 @@ def main(argv=None):
         return 0
 
     from .blocks import extensions_of
-    from .config import ConfigError, read_config
+    from .config import ConfigError, plugin_options, read_config
 
-    extensions = None
+    extensions, check_pages = None, True
     if os.path.isfile(args.config):
         try:
-            extensions = extensions_of(read_config(args.config))
+            config = read_config(args.config)
         except ConfigError as error:
             print("error: %s" % error, file=sys.stderr)
             return 1
-    questions, issues = check_docs(args.docs_dir, extensions)
+        extensions = extensions_of(config)
+        check_pages = (plugin_options(config, "quiz") or {}).get("check_pages", True) is not False
+    questions, issues = check_docs(args.docs_dir, extensions, check_pages)
     if issues:
         print(format_issues(issues), file=sys.stderr)
-        print("%d error(s) in quiz blocks" % len(issues), file=sys.stderr)
+        print("%d error(s) in quiz blocks or page markup" % len(issues), file=sys.stderr)
         return 1
     count = sum(len(found) for found in questions.values())
     print("%d question(s) in %d file(s): no errors" % (count, len(questions)))

@@ -15,7 +15,7 @@ import yaml
 from markdown.extensions.toc import slugify
 from mkdocs.utils.meta import YAML_RE, get_data
 
-from . import front_yaml, invisible
+from . import front_yaml, invisible, page_html
 from .anchors import PageAnchors
 from .blocks import BlockFinder
 from .parse import DEFAULT_QUIZ, HTML_RE, parse_question
@@ -128,11 +128,12 @@ def _body(text):
     return body, text[: len(text) - len(body)].count("\n") + 1
 
 
-def check_docs(docs_dir, extensions=None):
+def check_docs(docs_dir, extensions=None, check_pages=True):
     """Parse every quiz in docs_dir. Returns (questions by display path, list of FileIssue).
 
     `extensions` are the site's Markdown extensions, (names, configs) as quiz.blocks.extensions_of gives
-    them; without them, those of a site that lists none."""
+    them; without them, those of a site that lists none. With check_pages, each page's own markup is checked
+    too (quiz/page_html.py), as `python -m sitebuild prepare` checks it."""
     finder = BlockFinder(extensions)
     anchors = PageAnchors(finder)
     issues = []
@@ -152,6 +153,8 @@ def check_docs(docs_dir, extensions=None):
             issues.append(FileIssue(shown, *unreadable[path]))
             continue
         issues.extend(FileIssue(shown, line, message) for line, message in front_yaml.page_issues(text))
+        if check_pages:
+            issues.extend(FileIssue(shown, line, message) for line, message in page_html.problems(text))
         body, first_line = _body(text)
         try:
             blocks, problems = finder.find(body, first_line)

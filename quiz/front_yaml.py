@@ -97,7 +97,9 @@ def page_issues(text):
                 loader.construct_object(value_node, deep=True)
             except (yaml.YAMLError, ValueError, TypeError) as error:
                 problem = " ".join(str(error).split("\n")[0].split())
-                found.append((value_node.start_mark.line + FIRST_LINE, UNLOADABLE_VALUE_MESSAGE % (key_node.value, problem)))
+                found.append(
+                    (value_node.start_mark.line + FIRST_LINE, UNLOADABLE_VALUE_MESSAGE % (key_node.value, problem))
+                )
     except yaml.YAMLError:
         pass
     finally:
@@ -113,7 +115,7 @@ def safe_data(text):
         return None
     try:
         data = yaml.safe_load(yaml_text)
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError, TypeError):  # as page_issues reports them
         return None
     return data if isinstance(data, dict) else None
 

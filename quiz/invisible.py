@@ -22,9 +22,11 @@ VARIATION_SELECTOR_16 = "\ufe0f"
 SKIN_TONES = range(0x1F3FB, 0x1F400)
 TAGS = range(0xE0020, 0xE0080)
 # Characters that reorder the text shown after them.
-BIDI = set("\u061c\u200e\u200f") | {chr(code) for code in range(0x202A, 0x202F)} | {
-    chr(code) for code in range(0x2066, 0x206A)
-}
+BIDI = (
+    set("\u061c\u200e\u200f")
+    | {chr(code) for code in range(0x202A, 0x202F)}
+    | {chr(code) for code in range(0x2066, 0x206A)}
+)
 # A lone box character is named by the quiz parser (`[ ]` holding a zero width space).
 BOX_RE = re.compile(r"\[(.)\]")
 

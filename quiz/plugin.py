@@ -35,6 +35,8 @@ class QuizConfig(Config):
     # Site-root-relative path of a single-file copy of the quiz that works from disk; when set, a quiz page
     # opened from disk links to it.
     offline_copy = config_options.Type(str, default="")
+    # Refuse script, and markup that sends the reader elsewhere, in every page (quiz/page_html.py).
+    check_pages = config_options.Type(bool, default=True)
 
 
 def add_fence(config):
@@ -65,9 +67,12 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         return config
 
     def on_pre_build(self, config):
-        _, issues = check_docs(config.docs_dir, (config.markdown_extensions, config.mdx_configs))
+        extensions = (config.markdown_extensions, config.mdx_configs)
+        _, issues = check_docs(config.docs_dir, extensions, self.config.check_pages)
         if issues:
-            raise PluginError("quiz blocks have %d error(s):\n%s" % (len(issues), format_issues(issues)))
+            raise PluginError(
+                "the pages have %d error(s) in quiz blocks or markup:\n%s" % (len(issues), format_issues(issues))
+            )
 
     def on_files(self, files, config):
         # The runtime's folder is the plugin's: a file left there (a copy from an older setup) would be

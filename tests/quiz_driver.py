@@ -1,17 +1,19 @@
 """Answer quiz questions in a page as a reader would, from the questions parsed out of docs/."""
 
+from quiz.blocks import extensions_of
 from quiz.check import check_docs
+from quiz.config import read_config
 from quiz.question_types import CHOICE, names_in
 
-from .conftest import DOCS
+from .conftest import DOCS, ROOT
 
 CHOICE_TYPES = names_in(CHOICE)
 
 
 def site_questions():
     """Questions of docs/quiz.md grouped by quiz id, in source order."""
-    questions, issues = check_docs(str(DOCS))
-    assert issues == []
+    questions, issues = check_docs(str(DOCS), extensions_of(read_config(str(ROOT / "mkdocs.yml"))))
+    assert issues == [], issues
     found = next(found for path, found in questions.items() if path.endswith("quiz.md"))
     quizzes = {}
     for question in found:
