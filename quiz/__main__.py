@@ -1,7 +1,8 @@
 """Command line.
 
-`python -m quiz check [DOCS_DIR] [--config mkdocs.yml]` lists every malformed ```quiz block as path:line:
-message, finding the blocks with the Markdown extensions the config file lists.
+`python -m quiz check [DOCS_DIR] [--config mkdocs.yml]` lists every malformed ```quiz block, and every page
+whose markup the plugin refuses (quiz/page_html.py), as path:line: message, finding the blocks with the
+Markdown extensions the config file lists.
 
 `python -m quiz finish SITE_DIR [--config mkdocs.yml]` does, after a build by a generator that ignores MkDocs
 plugins (Zensical), what the plugin does during `mkdocs build`: copies the quiz runtime into SITE_DIR and adds

@@ -2,7 +2,8 @@
 
 - on_config: loads the UI strings of the theme's language and, unless mkdocs.yml declares it, adds the
   ```quiz fence to pymdownx.superfences (adding that extension too when it is missing);
-- on_pre_build: checks every quiz in docs_dir and stops the build listing each mistake as path:line: message;
+- on_pre_build: checks every quiz in docs_dir, and every page's markup (quiz/page_html.py, unless
+  `check_pages: false`), and stops the build listing each mistake as path:line: message;
 - on_files: publishes the runtime (PyScript, MicroPython, the quiz's Python and web files) from this package;
 - on_post_page: adds the runtime's tags and the page's settings to pages that show a question.
 
