@@ -47,7 +47,7 @@ def check_case(tmp_path, source, monkeypatch):
 
 
 def test_corpus_is_large_enough():
-    assert len(CASES) >= 30
+    assert len(CASES) >= 130
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case.stem for case in CASES])
