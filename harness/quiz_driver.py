@@ -2,18 +2,20 @@
 per question type, in ANSWERERS (tests/test_question_types.py holds it to the types table, so a new type
 cannot fall silently into another type's answerer)."""
 
+from quiz.blocks import extensions_of
 from quiz.browser.question_types import CHOICE, names_in
 from quiz.check import check_docs
+from quiz.mkdocs_yml import read_config
 
-from . import DOCS
+from . import DOCS, ROOT
 
 CHOICE_TYPES = names_in(CHOICE)
 
 
 def site_questions():
     """Questions of docs/quiz.md grouped by quiz id, in source order."""
-    questions, issues = check_docs(str(DOCS))
-    assert issues == []
+    questions, issues = check_docs(str(DOCS), extensions_of(read_config(str(ROOT / "mkdocs.yml"))))
+    assert issues == [], issues
     found = next(found for path, found in questions.items() if path.endswith("quiz.md"))
     quizzes = {}
     for question in found:

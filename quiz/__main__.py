@@ -1,7 +1,8 @@
 """Command line.
 
-`python -m quiz check [DOCS_DIR] [--config mkdocs.yml]` lists every malformed ```quiz block as path:line:
-message, finding the blocks with the Markdown extensions the config file lists.
+`python -m quiz check [DOCS_DIR] [--config mkdocs.yml]` lists every malformed ```quiz block, and every page
+whose markup the plugin refuses (quiz/page_html.py), as path:line: message, finding the blocks with the
+Markdown extensions the config file lists.
 
 `python -m quiz finish SITE_DIR [--config mkdocs.yml]` does, after a build by a generator that ignores MkDocs
 plugins (Zensical), what the plugin does during `mkdocs build`: copies the quiz runtime into SITE_DIR and adds
@@ -124,19 +125,21 @@ def main(argv=None):
         return 0
 
     from .blocks import extensions_of
-    from .mkdocs_yml import ConfigError, read_config
+    from .mkdocs_yml import ConfigError, plugin_options, read_config
 
-    extensions = None
+    extensions, check_pages = None, False
     if os.path.isfile(args.config):
         try:
-            extensions = extensions_of(read_config(args.config))
+            config = read_config(args.config)
         except ConfigError as error:
             print("error: %s" % error, file=sys.stderr)
             return 1
-    questions, issues = check_docs(args.docs_dir, extensions)
+        extensions = extensions_of(config)
+        check_pages = (plugin_options(config, "quiz") or {}).get("check_pages") is True
+    questions, issues = check_docs(args.docs_dir, extensions, check_pages)
     if issues:
         print(format_issues(issues), file=sys.stderr)
-        print("%d error(s) in quiz blocks" % len(issues), file=sys.stderr)
+        print("%d error(s) in quiz blocks or page markup" % len(issues), file=sys.stderr)
         return 1
     count = sum(len(found) for found in questions.values())
     print("%d question(s) in %d file(s): no errors" % (count, len(questions)))

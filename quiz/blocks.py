@@ -20,6 +20,9 @@ from collections import namedtuple
 import markdown
 from pymdownx.superfences import highlight_validator
 
+from . import python_names
+from .bare_fence import early_close
+
 FENCE_NAME = "quiz"
 SUPERFENCES = "pymdownx.superfences"
 # What MkDocs always loads, whatever mkdocs.yml lists; the quiz plugin adds superfences.
@@ -49,7 +52,7 @@ def extensions_of(config):
         if isinstance(entry, dict):
             for name, options in entry.items():
                 names.append(name)
-                configs[name] = options if isinstance(options, dict) else {}
+                configs[name] = python_names.resolved(options) if isinstance(options, dict) else {}
         elif isinstance(entry, str):
             names.append(entry)
     if SUPERFENCES not in names:
@@ -86,6 +89,7 @@ class BlockFinder:
         fences.append({"name": FENCE_NAME, "class": FENCE_NAME, "format": self.recorder.format(FENCE_NAME)})
         configs.setdefault(SUPERFENCES, {})["custom_fences"] = fences
         self.md = self._markdown(list(dict.fromkeys(names)), configs)
+        self.html = ""
 
     @staticmethod
     def _markdown(names, configs):
@@ -114,6 +118,8 @@ class BlockFinder:
         recorder.records = []
         self.md.reset()
         output = self.md.convert(markdown_text)
+        # The page as rendered, for its anchors (quiz/anchors.py).
+        self.html = output
         shown = {int(number) for number in RECORD_RE.findall(output)}
         lines = markdown_text.split("\n")
         used = set()
@@ -139,6 +145,10 @@ class BlockFinder:
                 inner = _inner_fence(body, fence)
                 if inner is not None:
                     problems.append((line + 1 + inner, CLOSED_EARLY % {"fence": fence, "longer": fence[0] * 4}))
+                    continue
+                bare = early_close(lines, end, fence)
+                if bare:
+                    problems.append((line + len(body) + 1, bare))
                     continue
                 blocks.append(Block(line, body, fence))
             else:

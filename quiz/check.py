@@ -11,18 +11,22 @@ import os
 import subprocess
 import urllib.parse
 
+from . import front_yaml, invisible, page_html
+from .anchors import PageAnchors
 from .blocks import BlockFinder
 from .front_matter import front_matter_issues
 from .parse import DEFAULT_QUIZ, parse_question
-from .source import FileIssue, display_path, heading_ids, markdown_files, page_body, read_page
+from .source import FileIssue, display_path, markdown_files, page_body, read_page
 
 
-def check_docs(docs_dir, extensions=None):
+def check_docs(docs_dir, extensions=None, check_pages=True):
     """Parse every quiz in docs_dir. Returns (questions by display path, list of FileIssue).
 
     `extensions` are the site's Markdown extensions, (names, configs) as quiz.blocks.extensions_of gives
-    them; without them, those of a site that lists none."""
+    them; without them, those of a site that lists none. With check_pages, each page's own markup is checked
+    too (quiz/page_html.py), as `python -m sitebuild prepare` checks it."""
     finder = BlockFinder(extensions)
+    anchors = PageAnchors(finder)
     issues = []
     questions = {}
     sources = {}
@@ -39,13 +43,19 @@ def check_docs(docs_dir, extensions=None):
         if path in unreadable:
             issues.append(FileIssue(shown, *unreadable[path]))
             continue
+        issues.extend(FileIssue(shown, line, message) for line, message in front_yaml.page_issues(text))
+        if check_pages:
+            issues.extend(FileIssue(shown, line, message) for line, message in page_html.problems(text))
         body, first_line = page_body(text)
         try:
             blocks, problems = finder.find(body, first_line)
+            anchors.remember(path, finder.html)
         except Exception as error:  # any failure of an extension on this page's text
             issues.append(FileIssue(shown, 1, "Markdown could not read this page: %s" % error))
             continue
         issues.extend(FileIssue(shown, line, message) for line, message in problems)
+        lines, quiz_lines = body.split("\n"), invisible.block_lines(blocks, first_line)
+        issues.extend(FileIssue(shown, *found) for found in invisible.line_issues(lines, first_line, quiz_lines))
         found = []
         for block in blocks:
             question, problems = parse_question(block.body, block.line + 1)
@@ -54,11 +64,11 @@ def check_docs(docs_dir, extensions=None):
                 id_places.setdefault(question.id, []).append((shown, question.keys_line.get("id", block.line + 1)))
             quiz_places.setdefault(question.quiz, {}).setdefault(shown, question.keys_line.get("quiz", block.line))
             if question.see:
-                problem = _check_see(question.see, path, docs_dir, sources)
+                problem = _check_see(question.see, path, docs_dir, sources, anchors)
                 if problem:
                     issues.append(FileIssue(shown, question.keys_line["see"], problem))
             for line, target in question.links:
-                problem = _check_link(target, path, docs_dir, sources)
+                problem = _check_link(target, path, docs_dir, sources, anchors)
                 if problem:
                     issues.append(FileIssue(shown, line, problem))
             for line, target in question.images:
@@ -148,14 +158,14 @@ def _find_page(target, page_path, sources):
     return (path if path.endswith(".md") and path in sources else None), anchor
 
 
-def _check_see(see, page_path, docs_dir, sources):
+def _check_see(see, page_path, docs_dir, sources, anchors):
     page = see.partition("#")[0]
     target, anchor = _find_page(see, page_path, sources)
     if target is None:
         return "see: page %r does not exist under %s" % (page, display_path(docs_dir))
     if not anchor:
         return "see: %r names no section; add `#anchor` of the heading that answers the question" % see
-    if anchor not in heading_ids(sources[target]):
+    if anchor not in anchors.of(target, sources[target]):
         return "see: %r has no section with anchor #%s" % (page or os.path.basename(page_path), anchor)
     return None
 
@@ -168,7 +178,7 @@ def _check_image(image, page_path, docs_dir):
     return "image %r: no such file under %s" % (image, display_path(docs_dir))
 
 
-def _check_link(link, page_path, docs_dir, sources):
+def _check_link(link, page_path, docs_dir, sources, anchors):
     page = urllib.parse.unquote(link.partition("#")[0].partition("?")[0])
     if page and not page.endswith(".md"):
         # A file of the site (a PDF, a picture): links to pages are written page.md#section.
@@ -178,6 +188,6 @@ def _check_link(link, page_path, docs_dir, sources):
     target, anchor = _find_page(link, page_path, sources)
     if target is None:
         return "link to %r: no such page under %s" % (link.partition("#")[0], display_path(docs_dir))
-    if anchor and anchor not in heading_ids(sources[target]):
+    if anchor and anchor not in anchors.of(target, sources[target]):
         return "link to %r: the page has no section with anchor #%s" % (link, anchor)
     return None

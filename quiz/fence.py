@@ -12,10 +12,10 @@ import posixpath
 from pymdownx.superfences import SuperFencesException
 
 from . import strings as catalogue
+from .anchors import of_markdown
 from .mkdocs_yml import read_config
 from .parse import parse_question
 from .render import render_question
-from .source import heading_ids
 
 # Set by the MkDocs plugin from theme.language. Generators that run the fence without the plugin read the
 # same setting from the mkdocs.yml in the folder they build.
@@ -60,10 +60,10 @@ def _resolve(target, md):
     if found is None:
         raise SuperFencesException("quiz link %r: no page %s" % (target, target_uri))
     href = get_relative_url(found.url, current.url) + ("#" + anchor if anchor else "")
-    title = heading_ids(found.content_string).get(anchor) if anchor else None
-    if anchor and title is None:
+    anchors = of_markdown(found.src_uri, found.content_string) if anchor else {}
+    if anchor and anchor not in anchors:
         raise SuperFencesException("quiz link %r: %s has no section #%s" % (target, target_uri, anchor))
-    return href, title
+    return href, anchors.get(anchor)
 
 
 def format_quiz(src, language, class_name, options, md, **kwargs):

@@ -10,6 +10,7 @@ import difflib
 import yaml
 from mkdocs.utils.meta import YAML_RE
 
+from . import front_yaml, invisible
 from .parse import HTML_RE
 
 # The page settings a quiz page reads from its front matter (quiz/page.py); any other quiz_* key is a typo.
@@ -53,7 +54,8 @@ def front_matter_issues(text, quiz_ids):
     """(line, message) for every mistake in the quiz settings of a page's front matter; quiz_ids are the
     ids of the quizzes the page shows. MkDocs reads the same front matter into page.meta (quiz/page.py)."""
     match = YAML_RE.match(text)
-    if not match or "quiz_" not in match.group(1):
+    if not match or "quiz_" not in match.group(1) or front_yaml.page_issues(text):
+        # Tags, aliases and values that cannot be built are reported on their own (front_yaml.page_issues).
         return []
     front = _FrontMatter(match.group(1))
     try:
@@ -115,7 +117,7 @@ def _shuffle_issues(front, node, quiz_ids):
 def _plain_text_issue(text, what):
     if HTML_RE.search(text):
         return "raw HTML is not allowed in %s: it is shown as plain text" % what
-    return None
+    return invisible.text_issue(text, what)
 
 
 def _text_issue(front, node, empty, not_text, what):

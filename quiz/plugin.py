@@ -2,7 +2,8 @@
 
 - on_config: loads the UI strings of the theme's language and, unless mkdocs.yml declares it, adds the
   ```quiz fence to pymdownx.superfences (adding that extension too when it is missing);
-- on_pre_build: checks every quiz in docs_dir and stops the build listing each mistake as path:line: message;
+- on_pre_build: checks every quiz in docs_dir, and with `check_pages: true` every page's markup
+  (quiz/page_html.py), and stops the build listing each mistake as path:line: message;
 - on_files: publishes the runtime (PyScript, MicroPython, the quiz's Python and web files) from this package;
 - on_post_page: adds the runtime's tags and the page's settings to pages that show a question (and the
   loader to every page when Material's instant navigation is on, see quiz/page.py).
@@ -20,6 +21,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
 
 from . import strings as catalogue
+from .anchors import use_extensions
 from .check import check_docs
 from .fence import format_quiz, use_language
 from .page import PageError, has_quiz, inject, instant_navigation, settings
@@ -36,6 +38,8 @@ class QuizConfig(Config):
     # Site-root-relative path of a single-file copy of the quiz that works from disk; when set, a quiz page
     # opened from disk links to it.
     offline_copy = config_options.Type(str, default="")
+    # Refuse script, and markup that sends the reader elsewhere, in every page (quiz/page_html.py).
+    check_pages = config_options.Type(bool, default=False)
 
 
 def add_fence(config):
@@ -64,12 +68,16 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         use_language(language)
         add_fence(config)
         self.every_page = instant_navigation(config.theme.get("features"))
+        use_extensions((config.markdown_extensions, config.mdx_configs))
         return config
 
     def on_pre_build(self, config):
-        _, issues = check_docs(config.docs_dir, (config.markdown_extensions, config.mdx_configs))
+        extensions = (config.markdown_extensions, config.mdx_configs)
+        _, issues = check_docs(config.docs_dir, extensions, self.config.check_pages)
         if issues:
-            raise PluginError("quiz blocks have %d error(s):\n%s" % (len(issues), format_issues(issues)))
+            raise PluginError(
+                "the pages have %d error(s) in quiz blocks or markup:\n%s" % (len(issues), format_issues(issues))
+            )
 
     def on_files(self, files, config):
         # The runtime's folder is the plugin's: a file left there (a copy from an older setup) would be

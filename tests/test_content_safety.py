@@ -9,13 +9,23 @@ import sys
 
 import pytest
 
-from sitebuild.unsafe_html import EVENT_MESSAGE, QUIZ_MESSAGE, SCRIPT_MESSAGE, URL_MESSAGE, problems
+from quiz.page_html import ELSEWHERE_TAGS
+from sitebuild.unsafe_html import (
+    ELSEWHERE_MESSAGE,
+    EVENT_MESSAGE,
+    PRINTED_ENTITY_MESSAGE,
+    PRINTED_TAG_MESSAGE,
+    QUIZ_MESSAGE,
+    SCRIPT_MESSAGE,
+    URL_MESSAGE,
+    problems,
+)
 
 from .conftest import DOCS, ROOT, config_in, copy_docs, run_build
 
 UNSAFE_PAGE = """---
 title: A page
-description: '<script>in front matter, which the templates escape</script>'
+description: '<script>in front matter, which the theme prints as HTML</script>'
 ---
 # A page
 
@@ -51,6 +61,7 @@ A paragraph with an attribute list { onclick="alert(7)" }
 <mpy-script src="x.py"></mpy-script> <fieldset class="quiz-question" data-quiz-question="q"></fieldset>
 """
 UNSAFE_LINES = [
+    (3, PRINTED_TAG_MESSAGE % ("description", "<script>")),
     (9, SCRIPT_MESSAGE % "script"),
     (11, EVENT_MESSAGE % "onerror"),
     (13, URL_MESSAGE % "javascript:"),
@@ -66,6 +77,62 @@ UNSAFE_LINES = [
 
 def test_script_in_a_page_is_found_on_its_line_and_code_is_not():
     assert problems(UNSAFE_PAGE) == UNSAFE_LINES
+
+
+ELSEWHERE_PAGE = """# A page
+
+<meta http-equiv="refresh" content="0;url=https://example.org/">
+
+Text <BASE href="https://example.org/"> and <iframe src="https://example.org/"></iframe>.
+
+<object data="x.swf"></object><embed src="x.swf">
+
+<form action="https://example.org/collect"><input name="q"></form>
+
+<link rel="stylesheet" href="https://example.org/x.css">
+
+Shown as code: `<meta http-equiv="refresh">`, and these are other elements: <metadata>, <linked>, <formula>.
+
+```html
+<iframe src="https://example.org/"></iframe>
+```
+
+<!-- <form action="https://example.org/"> -->
+"""
+
+
+def elsewhere(tag):
+    return ELSEWHERE_MESSAGE % (tag, ELSEWHERE_TAGS[tag])
+
+
+def test_markup_that_sends_the_reader_elsewhere_is_refused_on_its_line():
+    assert problems(ELSEWHERE_PAGE) == sorted(
+        [
+            (3, elsewhere("meta")),
+            (5, elsewhere("base")),
+            (5, elsewhere("iframe")),
+            (7, elsewhere("object")),
+            (7, elsewhere("embed")),
+            (9, elsewhere("form")),
+            (11, elsewhere("link")),
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    "front, found",
+    [
+        ("title: A <b>bold</b> title", [(2, PRINTED_TAG_MESSAGE % ("title", "<b>"))]),
+        ("title: Plain\ndescription: ends </p>", [(3, PRINTED_TAG_MESSAGE % ("description", "</p>"))]),
+        ("description: '&lt;img src=x onerror=alert(1)&gt;'", [(2, PRINTED_ENTITY_MESSAGE % "description")]),
+        ("title: 'Fish &#60;script&#62;'", [(2, PRINTED_ENTITY_MESSAGE % "title")]),
+        ("title: Knees < hips, and A & B", []),
+        ("title: 3", []),
+        ("summary: <b>not printed by the theme</b>", []),
+    ],
+)
+def test_markup_in_the_printed_front_matter_is_refused(front, found):
+    assert problems("---\n%s\n---\n\n# Page\n" % front) == found
 
 
 def test_the_site_pages_carry_no_script():
@@ -103,6 +170,28 @@ def test_prepare_lists_every_script_in_pages_as_path_line(project):
     ]
     lines += expected_lines("docs/unsafe.md", UNSAFE_LINES)
     assert result.stderr.splitlines() == lines + ["%d error(s) in the site's pages" % len(lines)]
+
+
+def test_the_quiz_check_refuses_what_prepare_refuses(project):
+    (project / "docs" / "unsafe.md").write_text(UNSAFE_PAGE, encoding="utf-8")
+    (project / "docs" / "elsewhere.md").write_text(ELSEWHERE_PAGE, encoding="utf-8")
+    prepared = sitebuild("prepare", "docs", cwd=project)
+    checked = subprocess.run(
+        [sys.executable, "-m", "quiz", "check", "docs"], cwd=project, capture_output=True, text=True
+    )
+    assert prepared.returncode == checked.returncode == 1
+    listed = prepared.stderr.splitlines()[:-1]
+    assert len(listed) == len(UNSAFE_LINES) + 7
+    assert checked.stderr.splitlines()[:-1] == listed
+    # A site that wants raw HTML in its pages leaves the page check off (the default) for the quiz plugin.
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("      check_pages: true\n", ""), encoding="utf-8")
+    assert "check_pages" not in config.read_text(encoding="utf-8")
+    unchecked = subprocess.run(
+        [sys.executable, "-m", "quiz", "check", "docs"], cwd=project, capture_output=True, text=True
+    )
+    assert unchecked.returncode == 0, unchecked.stderr
 
 
 def test_mkdocs_build_stops_on_script_in_a_page_with_path_line(project):

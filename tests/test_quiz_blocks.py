@@ -217,5 +217,23 @@ def test_the_build_reports_blocks_in_containers_and_unreadable_pages_as_path_lin
     assert "docs/noted.md:11: option box [?] is not valid" in output
     # Written after the site's pages, outside git: the new page is blamed for reusing quiz.md's quiz id.
     assert "docs/noted.md:3: quiz id 'self-check' is also used at docs/quiz.md:" in output
-    assert "quiz blocks have 4 error(s)" in output
+    assert "the pages have 4 error(s) in quiz blocks or markup" in output
     assert "Traceback" not in output and "of the block" not in output
+
+
+def test_anchors_follow_the_slugify_setting_of_the_config(tmp_path):
+    """`see:` anchors are those of the page as rendered with the site's toc settings: here Unicode slugs."""
+    page = "# Seite\n\n## Über die Wade\n\nText.\n\n" + quiz("umlaut").replace(
+        "target.md#first-section", "#über-die-wade"
+    )
+    docs = write_docs(tmp_path / "docs", {"case.md": page})
+    (tmp_path / "unicode.yml").write_text(
+        "markdown_extensions:\n  - toc:\n      slugify: !!python/name:markdown.extensions.toc.slugify_unicode\n",
+        encoding="utf-8",
+    )
+    command = [sys.executable, "-m", "quiz", "check", str(docs)]
+    unicode_slugs = subprocess.run([*command, "--config", "unicode.yml"], cwd=tmp_path, capture_output=True, text=True)
+    assert unicode_slugs.returncode == 0, unicode_slugs.stderr
+    ascii_slugs = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True)
+    assert ascii_slugs.returncode == 1
+    assert "docs/case.md:10: see: 'case.md' has no section with anchor #über-die-wade" in ascii_slugs.stderr

@@ -49,7 +49,7 @@ def check_case(tmp_path, source, monkeypatch):
 
 
 def test_corpus_is_large_enough():
-    assert len(CASES) >= 30
+    assert len(CASES) >= 130
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case.stem for case in CASES])
@@ -62,7 +62,7 @@ def test_malformed_case_reports_exact_lines(case, tmp_path, monkeypatch):
 
 
 def test_site_questions_are_valid():
-    questions, issues = check_docs(str(DOCS))
+    questions, issues = check_docs(str(DOCS), SITE_EXTENSIONS)
     assert issues == []
     assert sum(len(found) for found in questions.values()) >= 8
 
@@ -73,11 +73,14 @@ def test_cli_lists_every_error_as_path_line_message(tmp_path):
     shutil.copy(FORMAT_DIR / "malformed" / "missing-id.md", tmp_path / "second.md")
     os.utime(tmp_path / "broken.md", ns=(1, 1))
     run = subprocess.run(
-        [sys.executable, "-m", "quiz", "check", str(tmp_path)], capture_output=True, text=True, cwd=tmp_path
+        [sys.executable, "-m", "quiz", "check", str(tmp_path), "--config", str(ROOT / "mkdocs.yml")],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
     )
     assert run.returncode == 1
     lines = run.stderr.strip().splitlines()
-    assert lines[-1] == "10 error(s) in quiz blocks"
+    assert lines[-1] == "10 error(s) in quiz blocks or page markup"
     assert lines[0] == "broken.md:2: id 'Bad Id' must be lowercase letters, digits and single hyphens"
     assert "second.md:2: missing key 'id'" in lines
     # Both pages use the default quiz id; outside git, the page written last is blamed, the other named.
@@ -104,8 +107,35 @@ def test_mkdocs_build_fails_listing_every_error(tmp_path):
     assert "docs/broken.md:11: option box [?] is not valid" in output
     # broken.md, written last, reuses the default quiz id of quiz.md.
     assert "docs/broken.md:1: quiz id 'self-check' is also used at docs/quiz.md:" in output
-    assert "quiz blocks have 9 error(s)" in output
+    assert "the pages have 9 error(s) in quiz blocks or markup" in output
     assert "Traceback" not in output
+
+
+ISSUE_LINE_RE = re.compile(r"^docs/\S+:\d+: .*$", re.M)
+
+
+def test_the_build_and_the_check_report_the_same_for_every_case(tmp_path):
+    """Every malformed case in one docs folder: `mkdocs build --strict` stops listing exactly the lines
+    `python -m quiz check` lists, each as path:line, and neither shows a traceback."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    shutil.copy(FORMAT_DIR / "page.md", docs / "page.md")
+    for case in CASES:
+        shutil.copy(case, docs / case.name)
+    config = config_in(tmp_path)
+    check = subprocess.run(
+        [sys.executable, "-m", "quiz", "check", "docs", "--config", str(config)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
+    build = run_build(config=config, site_dir=tmp_path / "site", cwd=tmp_path)
+    built = build.stdout + build.stderr
+    assert check.returncode == 1 and build.returncode != 0
+    assert "Traceback" not in check.stderr + built
+    checked = ISSUE_LINE_RE.findall(check.stderr)
+    assert {line.split(":", 1)[0] for line in checked} >= {"docs/%s" % case.name for case in CASES}
+    assert ISSUE_LINE_RE.findall(built) == checked
 
 
 def test_score_bands_reach_the_page_settings_highest_first():
