@@ -9,7 +9,7 @@ RUNTIME_STAMP := quiz/runtime/manifest.json
 
 BENCH_STAMP := bench/node_modules/.installed
 
-.PHONY: serve test test-fast build check lint bench wheel screenshots setup system-deps clean
+.PHONY: serve test test-fast test-plugin build check lint bench wheel screenshots setup system-deps clean
 
 ## serve: set up, build and serve the site with live reload on http://127.0.0.1:8000
 serve: setup
@@ -23,6 +23,10 @@ test: setup system-deps
 ## test-fast: everything that needs no browser (unit, format, build, lint), for the edit-test loop
 test-fast: setup
 	$(BIN)/python -m pytest -q -m "not browser and not engines"
+
+## test-plugin: the plugin from its wheel on outside sites; VERSIONS=oldest (every supported lower bound) or newest
+test-plugin: setup system-deps
+	$(BIN)/python -m pytest -q tests/test_package.py -k "$(if $(filter oldest,$(VERSIONS)),oldest,not oldest)"
 
 ## build: strict build into site/
 build: setup

@@ -71,15 +71,39 @@ def installed(tmp_path_factory):
     run(*pip, "wheel", "--no-deps", "--no-build-isolation", "--wheel-dir", str(work / "dist"), str(source), cwd=work)
     wheels = list((work / "dist").glob("*.whl"))
     assert len(wheels) == 1, wheels
-    # The plugin's dependencies at the versions this checkout pins.
-    run(*pip, "install", str(wheels[0]), "-c", str(ROOT / "requirements.lock"), cwd=work)
+    # The plugin's dependencies, and Material, at the versions this checkout pins (the newest supported).
+    run(*pip, "install", "%s[material]" % wheels[0], "-c", str(ROOT / "requirements.lock"), cwd=work)
     package = run(python, "-c", "import os, quiz; print(os.path.dirname(quiz.__file__))", cwd=work).strip()
     return python, wheels[0], Path(package)
 
 
+def lower_bounds():
+    """The plugin's dependencies and Material at the oldest versions pyproject.toml declares it supports."""
+    with open(ROOT / "pyproject.toml", "rb") as handle:
+        project = tomllib.load(handle)["project"]
+    pins = []
+    for requirement in project["dependencies"] + project["optional-dependencies"]["material"]:
+        name, oldest = re.match(r"([A-Za-z0-9_.-]+)>=([\w.]+)", requirement).groups()
+        pins.append("%s==%s" % (name, oldest))
+    return pins
+
+
+@pytest.fixture(scope="module")
+def oldest(installed, tmp_path_factory):
+    """(venv python, [name==version]): the same wheel in another fresh venv, with every supported range at its
+    lower bound."""
+    _, wheel, _ = installed
+    work = tmp_path_factory.mktemp("oldest")
+    run(sys.executable, "-m", "venv", str(work / "venv"), cwd=work)
+    python = str(work / "venv" / "bin" / "python")
+    pins = lower_bounds()
+    run(python, "-m", "pip", "install", "--disable-pip-version-check", "--quiet", str(wheel), *pins, cwd=work)
+    return python, pins
+
+
 def build_variant(installed, tmp_path_factory, name, edit):
     """The fixture site, its mkdocs.yml changed by `edit`, built by the installed plugin: the site folder."""
-    python, _, _ = installed
+    python = installed[0]
     project = tmp_path_factory.mktemp(name) / "project"
     shutil.copytree(FOREIGN, project)
     config = project / "mkdocs.yml"
@@ -355,3 +379,55 @@ def test_instant_navigation_to_a_quiz_whose_runtime_fails_shows_the_fallback(new
     assert page.evaluate("window.__landed") is True
     assert not page.evaluate("document.documentElement.hasAttribute('data-quiz-ready')")
     assert "could not start" in page.inner_text(".quiz-fallback")
+
+
+def test_the_oldest_supported_versions_build_the_outside_site_and_run_its_quiz(oldest, tmp_path_factory, quiz_in):
+    python, pins = oldest
+    listed = run(python, "-m", "pip", "list", "--format=freeze", cwd=ROOT).lower().split()
+    assert all(pin.lower() in listed for pin in pins), (pins, listed)
+    site = build_variant(oldest, tmp_path_factory, "oldest", lambda text: text)
+    questions = [question for found in check_docs(str(FOREIGN / "content"))[0].values() for question in found]
+    page, server = quiz_in(site, "learn/check/")
+    answer_all(page, questions)
+    page.click('form.quiz button[type=submit]:has-text("Check my answers")')
+    assert "You scored %d of %d (100%%)." % (len(questions), len(questions)) in page.inner_text(
+        "form.quiz .quiz-result"
+    )
+    assert page.recorder.errors == [] and page.recorder.foreign(server.url) == []
+
+
+def test_the_oldest_supported_material_runs_the_quiz_under_instant_navigation(
+    oldest, tmp_path_factory, new_page, servers
+):
+    site = build_variant(
+        oldest,
+        tmp_path_factory,
+        "oldest-instant",
+        lambda text: INSTANT[0] + text.replace("  font: false\n", INSTANT[1]),
+    )
+    page, _ = _instant_page(new_page, site, servers)
+    page.click('article a:has-text("a self-check")')
+    _quiz_ready(page)
+    assert page.recorder.errors == []
+
+
+@pytest.mark.parametrize("theme", ["mkdocs", "readthedocs"])
+def test_the_quiz_runs_on_mkdocs_own_themes(theme, installed, tmp_path_factory, quiz_in):
+    site = build_variant(
+        installed,
+        tmp_path_factory,
+        theme,
+        lambda text: text.replace("  name: material\n  font: false\n", "  name: %s\n" % theme),
+    )
+    questions = [question for found in check_docs(str(FOREIGN / "content"))[0].values() for question in found]
+    page, server = quiz_in(site, "learn/check/")
+    answer_all(page, questions)
+    page.click('form.quiz button[type=submit]:has-text("Check my answers")')
+    assert "You scored %d of %d (100%%)." % (len(questions), len(questions)) in page.inner_text(
+        "form.quiz .quiz-result"
+    )
+    # These themes load their own scripts and fonts from CDNs, which this machine cannot reach: what the quiz
+    # loads stays on the site, and no error names the quiz's files.
+    assert [url for url in page.recorder.foreign(server.url) if "quiz" in url] == []
+    assert page.locator("html[data-quiz-ready]").count() == 1
+    assert [error for error in page.recorder.errors if "assets/quiz/" in error or "pyscript" in error.lower()] == []
