@@ -184,11 +184,13 @@ class _Item:
         interaction = _sub(body, "matchInteraction", {"responseIdentifier": "RESPONSE", "shuffle": "true"})
         interaction.set("maxAssociations", str(len(pairs)))
         left = _sub(interaction, "simpleMatchSet")
-        for pair in pairs:
+        # Both lists in the page's starting order (render.py), so neither pairs up with the other as written.
+        for pair in shuffle.shuffled_away(pairs, shuffle.seed_from_text(self.q.id)):
             choice = _sub(left, "simpleAssociableChoice", {"identifier": items[pair.key], "matchMax": "1"})
             qti_html.append(choice, self.html(pair.left, inline=True))
         right = _sub(interaction, "simpleMatchSet")
-        for name, text in partners.values():
+        shown = shuffle.shuffled_away(list(partners.values()), shuffle.seed_from_text(self.q.id + "/partners"))
+        for name, text in shown:
             _sub(right, "simpleAssociableChoice", {"identifier": name, "matchMax": "0"}, to_plain(text))
         self.mapped("RESPONSE")
 
