@@ -4,6 +4,9 @@
 whose markup the plugin refuses (quiz/page_html.py), as path:line: message, finding the blocks with the
 Markdown extensions the config file lists.
 
+`python -m quiz take PAGE` asks a page's questions in the terminal (quiz/take/), and `python -m quiz export
+--format gift|moodle-xml|qti21 PAGE` writes them for a learning platform (quiz/export/).
+
 `python -m quiz finish SITE_DIR [--config mkdocs.yml]` does, after a build by a generator that ignores MkDocs
 plugins (Zensical), what the plugin does during `mkdocs build`: copies the quiz runtime into SITE_DIR and adds
 its tags and settings to every built page that shows a question. It reads the theme's language,
@@ -105,7 +108,14 @@ def main(argv=None):
     )
     finish_command.add_argument("site_dir")
     finish_command.add_argument("--config", default="mkdocs.yml", help="the site's config file (mkdocs.yml)")
+    from .export import cli as export_cli
+    from .take import cli as take_cli
+
+    take_cli.add_command(commands)
+    export_cli.add_command(commands)
     args = parser.parse_args(argv)
+    if args.command in ("take", "export"):
+        return (take_cli if args.command == "take" else export_cli).run(args)
 
     if args.command == "finish":
         from .mkdocs_yml import ConfigError

@@ -1,0 +1,1 @@
+"""`python -m quiz take PAGE`: a page's quiz in the terminal, marked by the browser's own scoring module."""
