@@ -1,8 +1,9 @@
 """Command line.
 
 `python -m quiz check [DOCS_DIR] [--config mkdocs.yml]` lists every malformed ```quiz block, and every page
-whose markup the plugin refuses (quiz/page_html.py), as path:line: message, finding the blocks with the
-Markdown extensions the config file lists.
+whose markup the plugin refuses (quiz/page_html.py), as path:line: message, reading what the build reads: the
+config file's docs_dir (unless DOCS_DIR is given), its Markdown extensions, the pages it does not leave out
+(exclude_docs, draft_docs) and the quiz settings of Material's meta files (quiz/published.py).
 
 `python -m quiz take PAGE` asks a page's questions in the terminal (quiz/take/), and `python -m quiz export
 --format gift|moodle-xml|qti21 PAGE` writes them for a learning platform (quiz/export/).
@@ -20,7 +21,9 @@ import shutil
 import sys
 
 from .check import check_docs
-from .source import format_issues
+from .source import display_path, format_issues
+
+CONFIG = "mkdocs.yml"
 
 
 class FinishError(Exception):
@@ -36,6 +39,7 @@ def finish(site_dir, config_path):
     from .blocks import BlockFinder, extensions_of
     from .mkdocs_yml import plugin_options, read_config
     from .page import PageError, has_quiz, inject, instant_navigation, settings
+    from .published import exclusion
     from .runtime import site_files
     from .source import markdown_files, read_page
 
@@ -64,7 +68,8 @@ def finish(site_dir, config_path):
 
     pages = []
     finder = None
-    for source in markdown_files(docs_dir):
+    excluded = exclusion(config.get("exclude_docs"), config.get("draft_docs"))
+    for source in markdown_files(docs_dir, excluded):
         src_uri = os.path.relpath(source, docs_dir).replace(os.sep, "/")
         built = File(src_uri, docs_dir, site_dir, use_directory_urls)
         markdown, unreadable = read_page(source)
@@ -97,10 +102,10 @@ def main(argv=None):
     parser = argparse.ArgumentParser(prog="python -m quiz", description="Check quiz blocks; finish a built site.")
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="report every malformed ```quiz block as path:line: message")
-    check.add_argument("docs_dir", nargs="?", default="docs")
+    check.add_argument("docs_dir", nargs="?", help="the pages' folder (default: docs_dir of the config file)")
     check.add_argument(
         "--config",
-        default="mkdocs.yml",
+        default=CONFIG,
         help="the site's config file, for its Markdown extensions (without it: those of a site that lists none)",
     )
     finish_command = commands.add_parser(
@@ -136,17 +141,33 @@ def main(argv=None):
 
     from .blocks import extensions_of
     from .mkdocs_yml import ConfigError, plugin_options, read_config
+    from .published import META_PLUGIN, exclusion, meta_file_name
 
-    extensions, check_pages = None, False
+    config = {}
     if os.path.isfile(args.config):
         try:
             config = read_config(args.config)
         except ConfigError as error:
             print("error: %s" % error, file=sys.stderr)
             return 1
-        extensions = extensions_of(config)
-        check_pages = (plugin_options(config, "quiz") or {}).get("check_pages") is True
-    questions, issues = check_docs(args.docs_dir, extensions, check_pages)
+    elif args.config != CONFIG:
+        print("error: cannot read %s: no such file" % args.config, file=sys.stderr)
+        return 1
+    # The docs folder the config names (beside it), as the build reads it, unless one is given.
+    docs_dir = args.docs_dir
+    if docs_dir is None:
+        docs_dir = os.path.join(os.path.dirname(os.path.abspath(args.config)), str(config.get("docs_dir") or "docs"))
+        docs_dir = display_path(docs_dir)
+    if not os.path.isdir(docs_dir):
+        print("error: %s is not a folder of pages" % docs_dir, file=sys.stderr)
+        return 1
+    questions, issues = check_docs(
+        docs_dir,
+        extensions_of(config) if config else None,
+        (plugin_options(config, "quiz") or {}).get("check_pages") is True,
+        exclusion(config.get("exclude_docs"), config.get("draft_docs")),
+        meta_file_name(plugin_options(config, META_PLUGIN)),
+    )
     if issues:
         print(format_issues(issues), file=sys.stderr)
         print("%d error(s) in quiz blocks or page markup" % len(issues), file=sys.stderr)

@@ -14,6 +14,7 @@ indented ```quiz) are mistakes with the fix named: otherwise they would be publi
 
 import copy
 import difflib
+import os
 import re
 from collections import namedtuple
 
@@ -28,8 +29,14 @@ SUPERFENCES = "pymdownx.superfences"
 # What MkDocs always loads, whatever mkdocs.yml lists; the quiz plugin adds superfences.
 MKDOCS_BUILTINS = ("toc", "tables", "fenced_code")
 
-# A quiz block: `line` is the opening fence's line (1-based), `body` its lines, from line + 1.
-Block = namedtuple("Block", "line body fence")
+# A quiz block: `line` is the opening fence's line (1-based), `body` its lines, from line + 1; `path` the file
+# it is written in when that is not the page (a file pymdownx.snippets includes), else None.
+Block = namedtuple("Block", "line body fence path", defaults=(None,))
+SNIPPETS = "pymdownx.snippets"
+# pymdownx.snippets' include lines: `--8<-- "file.md"` on one line, or a block of file names between two
+# `--8<--` lines. A name may end with `:start:end` lines or `:section`.
+SNIPPET_LINE_RE = re.compile(r"""^[ \t]*-{1,}8<-{1,}[ \t]+(["']?)(?P<name>[^"'\s]+)\1[ \t]*$""")
+SNIPPET_FENCE_RE = re.compile(r"^[ \t]*-{1,}8<-{1,}[ \t]*$")
 # An opening fence anywhere a container may put one: after `>` marks, indentation or a list marker.
 OPENING_RE = re.compile(
     r"^(?P<prefix>(?:[ \t>]|[-*+][ \t]|\d{1,9}[.)][ \t])*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^\n]*)$"
@@ -90,6 +97,8 @@ class BlockFinder:
         configs.setdefault(SUPERFENCES, {})["custom_fences"] = fences
         self.md = self._markdown(list(dict.fromkeys(names)), configs)
         self.html = ""
+        bases = (configs.get(SNIPPETS) or {}).get("base_path", ["."])
+        self.snippet_bases = ([bases] if isinstance(bases, str) else list(bases)) if SNIPPETS in names else []
 
     @staticmethod
     def _markdown(names, configs):
@@ -124,10 +133,15 @@ class BlockFinder:
         lines = markdown_text.split("\n")
         used = set()
         blocks, problems, covered = [], [], set()
+        included = self._included(lines)
         for number, (kind, language, src) in enumerate(recorder.records):
             start = _locate(lines, src.split("\n"), used)
             if start is None:
                 if kind == FENCE_NAME and number in shown:
+                    found = _in_snippets(included, src.split("\n"))
+                    if found:
+                        blocks.append(found)
+                        continue
                     # Never silently unchecked: the build would render this block.
                     problems.append((first_line, UNPLACED % src.strip().split("\n")[0]))
                 continue
@@ -170,6 +184,42 @@ class BlockFinder:
                     problems.append((first_line + index, problem))
         blocks.sort()
         return blocks, sorted(problems, key=lambda problem: problem[0])
+
+    def _included(self, lines):
+        """[(path, its lines, set of used starts)] of the files the page includes with pymdownx.snippets, as
+        that extension finds them under its base_path."""
+        if not self.snippet_bases:
+            return []
+        names, inside = [], False
+        for text in lines:
+            if SNIPPET_FENCE_RE.match(text):
+                inside = not inside
+                continue
+            match = SNIPPET_LINE_RE.match(text)
+            if match:
+                names.append(match.group("name"))
+            elif inside and text.strip() and not text.strip().startswith(";"):
+                names.append(text.strip().strip("\"'"))
+        found = []
+        for name in dict.fromkeys(names):
+            for candidate in (name, name.split(":")[0]):
+                paths = [os.path.join(base, candidate) for base in self.snippet_bases]
+                path = next((path for path in paths if os.path.isfile(path)), None)
+                if path:
+                    with open(path, encoding="utf-8-sig") as handle:
+                        found.append((path, handle.read().replace("\r\n", "\n").split("\n"), set()))
+                    break
+        return found
+
+
+def _in_snippets(included, body):
+    """The Block of `body` in a file a snippet brought in, placed on that file's own lines, or None."""
+    for path, lines, used in included:
+        start = _locate(lines, body, used)
+        if start is not None:
+            used.add(start)
+            return Block(start + 1, body, OPENING_RE.match(lines[start]).group("fence"), path)
+    return None
 
 
 INDENTED_AS_CODE = (

@@ -14,30 +14,34 @@ import urllib.parse
 from . import front_yaml, invisible, page_html
 from .anchors import PageAnchors
 from .blocks import BlockFinder
-from .front_matter import front_matter_issues
+from .front_matter import front_matter_issues, meta_file_issues
 from .parse import DEFAULT_QUIZ, parse_question
+from .published import meta_files
 from .source import FileIssue, display_path, markdown_files, page_body, read_page
 
 
-def check_docs(docs_dir, extensions=None, check_pages=True):
+def check_docs(docs_dir, extensions=None, check_pages=True, excluded=None, meta_file=None):
     """Parse every quiz in docs_dir. Returns (questions by display path, list of FileIssue).
 
     `extensions` are the site's Markdown extensions, (names, configs) as quiz.blocks.extensions_of gives
     them; without them, those of a site that lists none. With check_pages, each page's own markup is checked
-    too (quiz/page_html.py), as `python -m sitebuild prepare` checks it."""
+    too (quiz/page_html.py), as `python -m sitebuild prepare` checks it. `excluded` and `meta_file` are what
+    the build reads (quiz/published.py): pages it leaves out are not read, and the quiz settings of Material's
+    meta files are checked against the pages below them."""
     finder = BlockFinder(extensions)
     anchors = PageAnchors(finder)
     issues = []
     questions = {}
     sources = {}
     unreadable = {}
-    for path in markdown_files(docs_dir):
+    for path in markdown_files(docs_dir, excluded):
         text, problem = read_page(path)
         sources[os.path.normpath(path)] = text
         if problem:
             unreadable[os.path.normpath(path)] = problem
     # Where each question id and each quiz id is used: (path, line) in page order.
     id_places, quiz_places = {}, {}
+    page_quizzes = {}
     for path, text in sources.items():
         shown = display_path(path)
         if path in unreadable:
@@ -54,35 +58,53 @@ def check_docs(docs_dir, extensions=None, check_pages=True):
             issues.append(FileIssue(shown, 1, "Markdown could not read this page: %s" % error))
             continue
         issues.extend(FileIssue(shown, line, message) for line, message in problems)
-        lines, quiz_lines = body.split("\n"), invisible.block_lines(blocks, first_line)
+        lines, quiz_lines = body.split("\n"), invisible.block_lines([b for b in blocks if not b.path], first_line)
         issues.extend(FileIssue(shown, *found) for found in invisible.line_issues(lines, first_line, quiz_lines))
         found = []
         for block in blocks:
+            # A block a snippet brought in is reported in its own file; links still resolve from the page.
+            where = display_path(block.path) if block.path else shown
             question, problems = parse_question(block.body, block.line + 1)
-            issues.extend(FileIssue(shown, p.line, p.message) for p in problems)
+            issues.extend(FileIssue(where, p.line, p.message) for p in problems)
             if question.id:
-                id_places.setdefault(question.id, []).append((shown, question.keys_line.get("id", block.line + 1)))
-            quiz_places.setdefault(question.quiz, {}).setdefault(shown, question.keys_line.get("quiz", block.line))
+                id_places.setdefault(question.id, []).append((where, question.keys_line.get("id", block.line + 1)))
+            quiz_places.setdefault(question.quiz, {}).setdefault(where, question.keys_line.get("quiz", block.line))
             if question.see:
                 problem = _check_see(question.see, path, docs_dir, sources, anchors)
                 if problem:
-                    issues.append(FileIssue(shown, question.keys_line["see"], problem))
+                    issues.append(FileIssue(where, question.keys_line["see"], problem))
             for line, target in question.links:
                 problem = _check_link(target, path, docs_dir, sources, anchors)
                 if problem:
-                    issues.append(FileIssue(shown, line, problem))
+                    issues.append(FileIssue(where, line, problem))
             for line, target in question.images:
                 problem = _check_image(target, path, docs_dir)
                 if problem:
-                    issues.append(FileIssue(shown, line, problem))
+                    issues.append(FileIssue(where, line, problem))
             found.append(question)
-        for line, message in front_matter_issues(text, {question.quiz for question in found}):
+        page_quizzes[path] = {question.quiz for question in found}
+        for line, message in front_matter_issues(text, page_quizzes[path]):
             issues.append(FileIssue(shown, line, message))
         if found:
             questions[shown] = found
+    issues.extend(_meta_issues(docs_dir, meta_file, page_quizzes) if meta_file else [])
     issues.extend(clash_issues(id_places, quiz_places, docs_dir))
     issues.sort(key=lambda issue: (issue.path, issue.line))
     return questions, issues
+
+
+def _meta_issues(docs_dir, name, page_quizzes):
+    issues = []
+    for path, folder in meta_files(docs_dir, name):
+        text, problem = read_page(path)
+        shown = display_path(path)
+        if problem:
+            issues.append(FileIssue(shown, *problem))
+            continue
+        below = os.path.join(os.path.normpath(docs_dir), folder)
+        quiz_ids = set().union(*(ids for page, ids in page_quizzes.items() if page.startswith(below)))
+        issues.extend(FileIssue(shown, line, message) for line, message in meta_file_issues(text, quiz_ids))
+    return issues
 
 
 def clash_issues(id_places, quiz_places, docs_dir):

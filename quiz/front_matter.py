@@ -50,6 +50,19 @@ def _did_you_mean(quiz_id, quiz_ids):
     return "; did you mean %r?" % close[0] if close else ""
 
 
+def meta_file_issues(yaml_text, quiz_ids):
+    """(line, message) for the quiz settings of a meta file (Material's meta plugin: `.meta.yml`, plain YAML
+    that every page below it inherits); quiz_ids are those of the quizzes of those pages. It is read as the
+    front matter of a page would be, then each line moved back by the opening `---` it does not have."""
+    text = "---\n%s\n---\n" % yaml_text.rstrip("\n")
+    found = front_yaml.page_issues(text) or front_matter_issues(text, quiz_ids)
+    # Its settings reach every page below it, not one page.
+    below = lambda message: message.replace("this page has no quiz", "none has a quiz").replace(  # noqa: E731
+        "this page", "the pages below it"
+    )
+    return [(line - 1, below(message)) for line, message in found]
+
+
 def front_matter_issues(text, quiz_ids):
     """(line, message) for every mistake in the quiz settings of a page's front matter; quiz_ids are the
     ids of the quizzes the page shows. MkDocs reads the same front matter into page.meta (quiz/page.py)."""

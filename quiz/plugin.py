@@ -25,6 +25,7 @@ from .anchors import use_extensions
 from .check import check_docs
 from .fence import format_quiz, use_language
 from .page import PageError, has_quiz, inject, instant_navigation, settings
+from .published import META_PLUGIN, exclusion
 from .runtime import SITE_PREFIX, RuntimeFilesError, site_files
 from .source import format_issues
 
@@ -57,6 +58,7 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         self.strings = {}
         self.files = []
         self.every_page = False
+        self.serving = False
 
     def on_config(self, config):
         language = config.theme.get("language") or "en"
@@ -71,9 +73,16 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         use_extensions((config.markdown_extensions, config.mdx_configs))
         return config
 
+    def on_startup(self, command, dirty):
+        # `mkdocs serve` publishes draft_docs; a build leaves them out.
+        self.serving = command == "serve"
+
     def on_pre_build(self, config):
         extensions = (config.markdown_extensions, config.mdx_configs)
-        _, issues = check_docs(config.docs_dir, extensions, self.config.check_pages)
+        excluded = exclusion(config.exclude_docs, None if self.serving else config.draft_docs)
+        meta = config.plugins.get(META_PLUGIN)
+        meta_file = meta.config.meta_file if meta is not None and meta.config.enabled else None
+        _, issues = check_docs(config.docs_dir, extensions, self.config.check_pages, excluded, meta_file)
         if issues:
             raise PluginError(
                 "the pages have %d error(s) in quiz blocks or markup:\n%s" % (len(issues), format_issues(issues))

@@ -124,13 +124,18 @@ def _newlines(text):
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def markdown_files(docs_dir):
+def markdown_files(docs_dir, excluded=None):
+    """Every Markdown page under docs_dir, in path order; `excluded` (quiz.published.exclusion) says which
+    pages the build leaves out, by their path under docs_dir."""
     found = []
     for root, dirs, files in os.walk(docs_dir):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            if name.endswith(".md"):
-                found.append(os.path.join(root, name))
+            path = os.path.join(root, name)
+            if name.endswith(".md") and not (
+                excluded and excluded(os.path.relpath(path, docs_dir).replace(os.sep, "/"))
+            ):
+                found.append(path)
     return found
 
 

@@ -431,3 +431,47 @@ def test_the_quiz_runs_on_mkdocs_own_themes(theme, installed, tmp_path_factory, 
     assert [url for url in page.recorder.foreign(server.url) if "quiz" in url] == []
     assert page.locator("html[data-quiz-ready]").count() == 1
     assert [error for error in page.recorder.errors if "assets/quiz/" in error or "pyscript" in error.lower()] == []
+
+
+QUESTION = "```quiz\nid: %s\ntype: single\nsee: %s\n\nWhich?\n\n- [x] A\n- %s B\n\nBecause.\n```\n"
+
+
+def test_the_check_and_the_build_read_what_the_build_publishes(installed, tmp_path):
+    """exclude_docs and draft_docs pages are not read, a quiz that pymdownx.snippets brings in is checked on its
+    own file's lines, a meta file's quiz settings on its own, and `quiz check` with no argument reads the
+    config's docs_dir: the build and the check, both from the wheel, list the same mistakes."""
+    python = installed[0]
+    project = tmp_path / "project"
+    shutil.copytree(FOREIGN, project)
+    content = project / "content"
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("  - quiz\n", "  - material/meta\n  - quiz\n")
+        + "exclude_docs: |\n  drafts/\ndraft_docs: |\n  *-wip.md\nmarkdown_extensions:\n"
+        "  - pymdownx.snippets:\n      base_path: [shared]\n",
+        encoding="utf-8",
+    )
+    # The same question id as the check page's first question, in pages the build leaves out: no clash.
+    (content / "drafts").mkdir()
+    (content / "drafts" / "old.md").write_text("# Old\n\n" + QUESTION % ("stride-landing", "../index.md", "[ ]"))
+    (content / "next-wip.md").write_text("# Next\n\n" + QUESTION % ("stride-landing", "index.md", "[ ]"))
+    (project / "shared").mkdir()
+    shared = QUESTION % ("shared-one", "../index.md#walking-notes", "[x]")
+    (project / "shared" / "extra.md").write_text("Shared.\n\n" + shared.replace("type:", "quiz: shared\ntype:"))
+    (content / "learn" / "more.md").write_text('# More\n\n--8<-- "extra.md"\n')
+    (content / "learn" / ".meta.yml").write_text("quiz_result_note: 5\nquiz_score_bands: [1]\n")
+    expected = [
+        "content/learn/.meta.yml:1: quiz_result_note must be text, not 5",
+        "content/learn/.meta.yml:2: quiz_score_bands must list, under each quiz id, its bands: "
+        "`- from: <percent>` and `text: <what the reader sees>`",
+        "shared/extra.md:11: a single question needs exactly one correct option [x], found 2",
+    ]
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
+    env.pop("PYTHONPATH", None)
+    checked = subprocess.run([python, "-m", "quiz", "check"], cwd=project, capture_output=True, text=True, env=env)
+    assert checked.returncode == 1 and checked.stderr.splitlines()[:-1] == expected, checked.stderr
+    mkdocs = str(Path(python).parent / "mkdocs")
+    built = subprocess.run([mkdocs, "build", "--strict"], cwd=project, capture_output=True, text=True, env=env)
+    assert built.returncode == 1 and "Traceback" not in built.stderr
+    listed = built.stderr.split("quiz blocks or markup:\n")[1].splitlines()
+    assert listed[: len(expected)] == expected, built.stderr
