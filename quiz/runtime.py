@@ -38,6 +38,7 @@ PYTHON_FILES = (
     "shuffle.py",
     "question_types.py",
     "casefold.py",
+    "exact.py",
     "reorder.py",
     "dom.py",
 )
