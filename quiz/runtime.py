@@ -39,6 +39,7 @@ PYTHON_FILES = (
     "question_types.py",
     "casefold.py",
     "exact.py",
+    "normal.py",
     "reorder.py",
     "dom.py",
 )

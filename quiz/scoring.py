@@ -27,8 +27,8 @@ sum; only what is shown is rounded, to whole hundredths of a point, half up (thr
     6. keep one space between words.
   So "calf muscles.", " Calf-muscles ", "calf muscles" with an en dash, and "Calf Muscles" in curly quotes all
   match "calf muscles", and "don't" with a curly apostrophe matches "don't". Letters must still match,
-  accents included; a letter typed as a base letter and a combining accent differs from the same letter
-  typed as one character.
+  accents included. Before all this the text is put in Unicode's composed form (normal.nfc), so a letter
+  typed as a base letter and a combining accent is the same letter typed as one character.
 - numeric: P if the number is within the tolerance of the value. "10", " 10 ", "10.0", "10,0", "10 cm",
   "10cm", "10 CM" and "10 cm." all read as 10 when the unit is cm, and a minus sign (U+2212) is a minus. A
   number followed by something other than the unit ("10 mm", "10 inches") is an answer in another unit: it
@@ -41,10 +41,11 @@ sum; only what is shown is rounded, to whole hundredths of a point, half up (thr
 """
 
 try:
-    from . import casefold, exact, question_types
+    from . import casefold, exact, normal, question_types
 except ImportError:  # the browser loads these files side by side, without a package
     import casefold
     import exact
+    import normal
     import question_types
 
 CORRECT = "correct"
@@ -131,7 +132,7 @@ def normalise_text(text):
     docstring): case folded, quotes and apostrophes made plain, dashes read as spaces, punctuation at the
     ends removed, one space between words. Both interpreters give the same result."""
     plain = []
-    for char in fold_case(text):
+    for char in fold_case(normal.nfc(text)):
         if char in _SPACES or char in _DASHES:
             char = " "
         elif char in _DROPPED:

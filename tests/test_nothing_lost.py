@@ -7,12 +7,13 @@ import json
 import pytest
 
 from quiz import strings as catalogue
+from quiz.parse import parse_question
 
-from .conftest import READY
+from .conftest import READY, config_in, copy_docs, run_build
 from .quiz_driver import answer, site_questions
 from .site_pages import nav_page
 
-pytestmark = pytest.mark.browser
+browser = pytest.mark.browser
 
 EN = catalogue.load("en")
 QUIZZES = site_questions()
@@ -38,6 +39,77 @@ def open_quiz(new_page, url, init_script=None, context=None):
     return page
 
 
+SEE = "see: unlock-your-ankles.md#why-ankle-mobility-matters"
+
+
+def block(question_id, body, kind="fill", quiz=None):
+    header = "id: %s\ntype: %s\n%s\n%s" % (question_id, kind, SEE, "quiz: %s\n" % quiz if quiz else "")
+    return "```quiz\n%s\n%s\n\nThe article says so.\n```\n" % (header, body)
+
+
+# Pages added to a copy of the site, each with its own quizzes, built once for this module.
+PAGES = {
+    "same-text.md": "# Same text\n\n"
+    + block("fish-and-chips", "What is the dish?\n\n= fish &amp; chips", quiz="dishes")
+    # Written decomposed, as a paste from macOS gives it: e + combining acute accent.
+    + block("decomposed-cafe", "Where do you drink it?\n\n= cafe\u0301", quiz="dishes")
+    + block("composed-creme", "What goes in the coffee?\n\n= crème", quiz="dishes"),
+}
+
+
+@pytest.fixture(scope="module")
+def extra_site(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("extra")
+    docs = copy_docs(folder / "docs")
+    for name, text in PAGES.items():
+        (docs / name).write_text(text, encoding="utf-8")
+    config = config_in(folder)
+    nav = "".join("  - %s: %s\n" % (name[:-3], name) for name in PAGES)
+    text = config.read_text(encoding="utf-8").replace("  - About: about.md\n", "  - About: about.md\n" + nav)
+    config.write_text(text, encoding="utf-8")
+    site = folder / "site"
+    result = run_build(config=config, site_dir=site, cwd=folder)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+@pytest.fixture
+def extra_quiz(extra_site, quiz_in):
+    def open_page(name):
+        page, _ = quiz_in(extra_site, name.replace(".md", ".html"))
+        return page
+
+    return open_page
+
+
+def test_accepted_answers_are_kept_as_the_page_shows_them():
+    fill = block("entities", "Which?\n\n= fish &amp; chips | cafe\u0301 | a &lt; b").split("\n")[1:-2]
+    question, issues = parse_question(fill, 2)
+    assert issues == []
+    assert question.accepted == ["fish & chips", "caf\u00e9", "a < b"]
+    assert question.answer_key()["accepted"] == ["fish & chips", "caf\u00e9", "a < b"]
+    cloze = block("gaps", "Which?\n\nA {{cre\u0300me | R&amp;D}} here.", kind="cloze").split("\n")[1:-2]
+    question, issues = parse_question(cloze, 2)
+    assert issues == []
+    assert question.answer_key()["gaps"][0]["accepted"] == ["cr\u00e8me", "r&d"]
+
+
+@browser
+def test_the_same_text_in_other_bytes_is_the_same_answer(extra_quiz):
+    page = extra_quiz("same-text.md")
+    typed = {"fish-and-chips": "Fish & chips", "decomposed-cafe": "caf\u00e9", "composed-creme": "cre\u0300me"}
+    for question_id, text in typed.items():
+        page.fill("#q-%s input" % question_id, text)
+    page.click("form.quiz button[type=submit]")
+    for question_id in typed:
+        assert page.inner_text("#q-%s .quiz-verdict" % question_id) == "Correct", question_id
+    # The answer shown is the one the reader is to type, entity decoded once.
+    shown = page.text_content("#q-fish-and-chips .quiz-answer__key").strip()
+    assert shown.endswith("fish & chips"), shown
+    assert page.recorder.errors == []
+
+
+@browser
 def test_thirds_add_up_to_whole_points(quiz_page):
     page = quiz_page
     thirds = [q for q in MAIN if q.type == "multiple" and len(q.correct_keys) == 3][:3]

@@ -22,7 +22,7 @@ const modules = [
   ),
 ];
 // Imported by the modules under test, flat, as in the browser, without vectors of its own.
-const helpers = ["casefold", "exact", "question_types"].filter((name) => existsSync(join(quizDir, `${name}.py`)));
+const helpers = ["casefold", "exact", "normal", "question_types"].filter((name) => existsSync(join(quizDir, `${name}.py`)));
 
 const lines = [];
 const mp = await loadMicroPython({ stdout: (line) => lines.push(line), stderr: (line) => console.error(line) });
