@@ -337,7 +337,7 @@ class Quiz:
         self.form = form
         self.id = str(form.getAttribute("data-quiz"))
         # Answers, scores and the shuffle are kept per form: two runs of questions with the same quiz id on a
-        # page are two forms (quiz-<id>, quiz-<id>-2) and never read each other's answers.
+        # page are two forms (quiz-<id>, quiz-<id>--2: quiz ids never hold "--") and never read each other's answers.
         self.key = str(form.id)[len("quiz-") :]
         self.storage_key = saved.storage_key(self.key)
         self.history_key = saved.history_key(self.key)

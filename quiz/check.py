@@ -15,6 +15,7 @@ import yaml
 from markdown.extensions.toc import slugify
 from mkdocs.utils.meta import YAML_RE, get_data
 
+from . import element_ids
 from .blocks import BlockFinder
 from .parse import DEFAULT_QUIZ, HTML_RE, parse_question
 
@@ -68,7 +69,12 @@ def _front_matter_lines(text):
 
 def heading_ids(text):
     """Anchor -> heading text for a page, as MkDocs' toc extension makes them (explicit `{#id}` wins)."""
-    ids = {}
+    return {anchor: heading for _, anchor, heading in headings(text)}
+
+
+def headings(text):
+    """(line, anchor, heading text) of each heading of a page, in order."""
+    found = []
     fenced = set(range(1, _front_matter_lines(text) + 1))
     for fence in find_fences(text):
         fenced.update(range(fence.line, fence.body_line + len(fence.body) + 1))
@@ -79,8 +85,8 @@ def heading_ids(text):
         if not match:
             continue
         explicit = ATTR_ID_RE.search(match.group("attrs") or "")
-        ids[explicit.group(1) if explicit else slugify(match.group("text"), "-")] = match.group("text")
-    return ids
+        found.append((number, explicit.group(1) if explicit else slugify(match.group("text"), "-"), match.group("text")))
+    return found
 
 
 def read_page(path):
@@ -175,6 +181,8 @@ def check_docs(docs_dir, extensions=None):
                 if problem:
                     issues.append(FileIssue(shown, line, problem))
             found.append(question)
+        for line, message in element_ids.page_issues(headings(text), found):
+            issues.append(FileIssue(shown, line, message))
         for line, message in front_matter_issues(text, {question.quiz for question in found}):
             issues.append(FileIssue(shown, line, message))
         if found:

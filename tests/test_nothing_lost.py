@@ -54,6 +54,13 @@ PAGES = {
     # Written decomposed, as a paste from macOS gives it: e + combining acute accent.
     + block("decomposed-cafe", "Where do you drink it?\n\n= cafe\u0301", quiz="dishes")
     + block("composed-creme", "What goes in the coffee?\n\n= crème", quiz="dishes"),
+    # A quiz in two runs, and a quiz whose id is the first one's with "-2": three forms, three storage keys.
+    "two-runs.md": "# Two runs\n\n"
+    + block("run-one", "First run?\n\n= one", quiz="drills")
+    + "\nBetween the runs.\n\n"
+    + block("run-two", "Second run?\n\n= two", quiz="drills")
+    + "\nAnother quiz.\n\n"
+    + block("other-quiz", "Another quiz?\n\n= three", quiz="drills-2"),
 }
 
 
@@ -107,6 +114,23 @@ def test_the_same_text_in_other_bytes_is_the_same_answer(extra_quiz):
     shown = page.text_content("#q-fish-and-chips .quiz-answer__key").strip()
     assert shown.endswith("fish & chips"), shown
     assert page.recorder.errors == []
+
+
+@browser
+def test_a_second_run_of_a_quiz_and_a_quiz_named_like_it_keep_their_own_answers(extra_quiz):
+    page = extra_quiz("two-runs.md")
+    ids = page.evaluate("() => Array.from(document.querySelectorAll('[id]'), node => node.id)")
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+    typed = {"run-one": "one", "run-two": "two", "other-quiz": "three"}
+    for question_id, text in typed.items():
+        page.fill("#q-%s input" % question_id, text)
+    page.reload()
+    page.wait_for_selector(READY)
+    for question_id, text in typed.items():
+        assert page.input_value("#q-%s input" % question_id) == text, question_id
+    assert page.locator("form.quiz .quiz-status").all_inner_texts() == ["", "", ""]
+    keys = page.evaluate("() => Object.keys(localStorage).filter(key => key.startsWith('quiz-answers/'))")
+    assert len(keys) == 3
 
 
 @browser

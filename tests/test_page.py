@@ -108,6 +108,23 @@ def test_a_quiz_page_gains_the_runtime_once():
     assert inject(out, "learn/check/", page_settings) == out
 
 
+def test_form_and_result_ids_are_unique_by_construction():
+    """A second run of quiz `safety` and a quiz named `safety-2` (or `safety-2-result`) never share an id, so
+    never a storage key either: what the build adds to a quiz id starts with "--", which no id holds."""
+    body = "".join(
+        [question("a", "safety"), "<p>Between.</p>", question("b", "safety"), "<p>Between.</p>"]
+        + [question("c", "safety-2"), "<p>Between.</p>", question("d", "safety-2-result")]
+    )
+    out = wrap_quizzes(body, STRINGS)
+    ids = re.findall(r' id="(quiz-[^"]+)"', out)
+    assert ids == [
+        "quiz-safety", "quiz-safety--result",
+        "quiz-safety--2", "quiz-safety--2--result",
+        "quiz-safety-2", "quiz-safety-2--result",
+        "quiz-safety-2-result", "quiz-safety-2-result--result",
+    ]  # fmt: skip
+
+
 def test_a_page_without_head_or_body_is_an_error():
     with pytest.raises(PageError):
         inject(QUESTION, "quiz.html", settings(STRINGS, {}, "quiz.html"))
@@ -133,7 +150,7 @@ def test_questions_that_follow_each_other_become_one_form_in_its_starting_state(
         ("other", True),
     ]
     # Two runs of the same quiz id are two forms with their own ids: the browser keeps answers per form id.
-    assert [found[0] for found in forms] == ["self-check", "self-check-2", "other"]
+    assert [found[0] for found in forms] == ["self-check", "self-check--2", "other"]
     first = out[: out.index("</form>")]
     assert first.count("<fieldset") == 2 and "Between" not in first
     # The parts that need the script are in the page from the start, disabled, and marked as needing it.
