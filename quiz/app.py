@@ -80,26 +80,31 @@ def _percent(earned, possible):
 
 
 class Storage:
-    """localStorage, which a browser may refuse (private modes, file:// pages, quotas): never fatal."""
+    """localStorage, which a browser may refuse (private modes, file:// pages, a full quota): never fatal.
+    Every call goes through window.quizStorage (quiz/web/quiz-storage.js), which catches what the browser throws:
+    MicroPython cannot catch an exception thrown inside a JavaScript function it calls."""
+
+    # set()'s answer when the browser's storage is full.
+    FULL = "QuotaExceededError"
+
+    def __init__(self):
+        self.guard = getattr(window, "quizStorage", None)
 
     def get(self, key):
-        try:
-            return window.localStorage.getItem(key)
-        except Exception:
+        if not self.guard:
             return None
+        value = self.guard.get(key)
+        return None if value is None else str(value)
 
     def set(self, key, value):
-        try:
-            window.localStorage.setItem(key, value)
-            return True
-        except Exception:
-            return False
+        """"" when saved, else the name of the browser's error."""
+        if not self.guard:
+            return "SecurityError"
+        return str(self.guard.set(key, value))
 
     def remove(self, key):
-        try:
-            window.localStorage.removeItem(key)
-        except Exception:
-            pass
+        if self.guard:
+            self.guard.remove(key)
 
 
 STORAGE = Storage()
@@ -351,6 +356,7 @@ class Quiz:
         self.finished = False
         self.undo = None
         self.snapshot = None
+        self.unsaved = False
 
         # The build wrote every button disabled, for the time Python starts.
         for node in dom.nodes(form, "button[disabled]"):
@@ -431,8 +437,14 @@ class Quiz:
     def save(self):
         state = self.state()
         text = saved.encode(self.key, state["answers"], state["checked"], state["finished"])
-        if not STORAGE.set(self.storage_key, text):
-            self.status.textContent = say("saved.cannot_save")
+        self.saved(STORAGE.set(self.storage_key, text))
+
+    def saved(self, failure):
+        """Say once, plainly, that answers are not being saved; the quiz goes on working without storage."""
+        if not failure or self.unsaved:
+            return
+        self.unsaved = True
+        self.status.textContent = say("saved.storage_full" if failure == Storage.FULL else "saved.cannot_save")
 
     def update_progress(self):
         answered = len([1 for question in self.questions if question.answered()])
@@ -517,7 +529,7 @@ class Quiz:
         previous = attempts[-1] if attempts else None
         if fresh:
             attempts = saved.add_attempt(attempts, _today(), marked["earned"], marked["possible"])
-            STORAGE.set(self.history_key, json.dumps(attempts))
+            self.saved(STORAGE.set(self.history_key, json.dumps(attempts)))
             self.save()
         self.show_result(marked, previous if fresh else (attempts[-2] if len(attempts) > 1 else None), attempts)
         if message:

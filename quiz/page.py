@@ -133,6 +133,7 @@ def head_tags(page_url, page_settings, site_paths):
             '<link rel="stylesheet" href="%s">' % url(WEB_DIR + "/quiz.css"),
             '<script type="application/json" id="%s">%s</script>' % (SETTINGS_ID, json_for_script(page_settings)),
             '<script src="%s"></script>' % url(WEB_DIR + "/quiz-fallback.js"),
+            '<script src="%s"></script>' % url(WEB_DIR + "/quiz-storage.js"),
             '<script src="%s" async data-pyscript="%s" data-modules="%s" data-files="%s"></script>'
             % (
                 url(WEB_DIR + "/quiz-loader.js"),

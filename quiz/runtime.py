@@ -43,7 +43,7 @@ PYTHON_FILES = (
     "reorder.py",
     "dom.py",
 )
-WEB_FILES = ("quiz-loader.js", "quiz-fallback.js", "quiz.css")
+WEB_FILES = ("quiz-loader.js", "quiz-fallback.js", "quiz-storage.js", "quiz.css")
 
 
 def python_version(source_dir=PACKAGE_DIR):

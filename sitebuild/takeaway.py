@@ -36,7 +36,7 @@ from markupsafe import Markup
 
 from quiz.check import display_path
 from quiz.page import SETTINGS_RE
-from quiz.runtime import APP, INTERPRETER, MICROPYTHON_DIR, PYSCRIPT_DIR, PYTHON_DIR, PYTHON_FILES
+from quiz.runtime import APP, INTERPRETER, MICROPYTHON_DIR, PYSCRIPT_DIR, PYTHON_DIR, PYTHON_FILES, WEB_SOURCE
 
 from .content_error import ContentError
 from .csp import SCRIPT_SRC_TYPES, inline_scripts, script_hash
@@ -265,6 +265,8 @@ def _quiz(site_dir, quiz_html):
             for url, mime, data in blocks
         ],
         "fetch_shim": _raw(_read(os.path.join(TEMPLATES, "fetch-shim.js"))),
+        # The site's own guard around localStorage (app.Storage relies on it).
+        "storage": _raw(_read(os.path.join(WEB_SOURCE, "quiz-storage.js"))),
         "pyconfig": json.dumps({"plugins": unused_plugins}),
         "app": ORIGIN + APP,
         "config": json.dumps(config),

@@ -147,3 +147,25 @@ def test_thirds_add_up_to_whole_points(quiz_page):
     assert score == "You scored 2 of %d (%d%%)." % (total, round(200 / total))
     for question in thirds:
         assert box(page, question).locator(".quiz-verdict").inner_text() == "Partly correct: 0.33 of 1 point"
+
+
+# Every write to localStorage fails as a full quota does; reading still works.
+STORAGE_FULL = """
+Storage.prototype.setItem = function () {
+    throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+};
+"""
+
+
+@browser
+def test_a_full_storage_still_gives_the_score_and_says_once_it_cannot_save(new_page, server):
+    page = open_quiz(new_page, server + QUIZ_PATH, init_script=STORAGE_FULL)
+    for question in MAIN:
+        answer(page, question)
+    submit(page)
+    total = len(MAIN)
+    assert page.inner_text(MAIN_FORM + " .quiz-result__score") == "You scored %d of %d (100%%)." % (total, total)
+    status = page.inner_text(MAIN_FORM + " .quiz-status")
+    assert status == EN["saved.storage_full"]
+    assert page.locator("text=" + EN["saved.storage_full"]).count() == 1
+    assert page.recorder.errors == []

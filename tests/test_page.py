@@ -83,9 +83,10 @@ def test_a_quiz_page_gains_the_runtime_once():
     page_settings = settings(STRINGS, {"quiz_result_note": note}, "learn/check/", "copy.html")
     out = inject(page_with(QUESTION), "learn/check/", page_settings)
     head, body = out.split("</head>")
-    assert head.count("<script") == 3 and head.count('<link rel="stylesheet"') == 2
+    assert head.count("<script") == 4 and head.count('<link rel="stylesheet"') == 2
     assert '<link rel="stylesheet" href="../../assets/quiz/pyscript/core.css">' in head
     assert '<script src="../../assets/quiz/web/quiz-fallback.js"></script>' in head
+    assert '<script src="../../assets/quiz/web/quiz-storage.js"></script>' in head
     # The settings cannot close their element, and read back as given.
     found = re.search(r'<script type="application/json" id="quiz-settings">(.*?)</script>', head, re.S)
     assert "<" not in found.group(1) and json.loads(found.group(1)) == page_settings
