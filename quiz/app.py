@@ -486,8 +486,9 @@ class Quiz:
             self.check_question(question)
         elif action == "retry-question":
             question.unmark()
+            if self.finished:
+                self.result_out_of_date()
             self.finished = False
-            self.hide_result()
             question.first_control().focus()
             self.save()
         elif action == "clear":
@@ -618,6 +619,15 @@ class Quiz:
     def clear_result(self):
         for node in dom.nodes(self.result, ":scope > :not(.quiz-result__title)"):
             node.remove()
+        self.result.removeAttribute("data-quiz-stale")
+
+    def result_out_of_date(self):
+        """The result stays, said to be out of date, until the next check: trying one question again must not
+        take away the score, the band's words and the questions to revisit."""
+        self.result.insertBefore(dom.el("p", "quiz-result__stale", say("result.out_of_date")), self.heading.nextSibling)
+        self.result.setAttribute("data-quiz-stale", "")
+        self.submit.disabled = False
+        self.form.setAttribute("data-quiz-state", "ready")
 
     def hide_result(self):
         self.clear_result()

@@ -169,3 +169,27 @@ def test_a_full_storage_still_gives_the_score_and_says_once_it_cannot_save(new_p
     assert status == EN["saved.storage_full"]
     assert page.locator("text=" + EN["saved.storage_full"]).count() == 1
     assert page.recorder.errors == []
+
+
+@browser
+def test_trying_one_question_again_keeps_the_result_marked_out_of_date(quiz_page):
+    page = quiz_page
+    for question in MAIN:
+        answer(page, question)
+    answer(page, MAIN[0], "wrong")
+    submit(page)
+    result = MAIN_FORM + " .quiz-result"
+    score = page.inner_text(result + " .quiz-result__score")
+    band = page.inner_text(result + " .quiz-result__feedback")
+    revisit = page.inner_text(result + " .quiz-result__revisit")
+    box(page, MAIN[1]).locator('[data-quiz-action="retry-question"]').click()
+    assert page.locator(result).is_visible()
+    assert page.inner_text(result + " .quiz-result__stale") == EN["result.out_of_date"]
+    assert page.inner_text(result + " .quiz-result__score") == score
+    assert page.inner_text(result + " .quiz-result__feedback") == band
+    assert page.inner_text(result + " .quiz-result__revisit") == revisit
+    # The next check replaces it with a current result.
+    answer(page, MAIN[1])
+    submit(page)
+    assert page.locator(result + " .quiz-result__stale").count() == 0
+    assert page.inner_text(result + " .quiz-result__score") == score
