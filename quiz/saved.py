@@ -10,8 +10,11 @@ import json
 
 VERSION = 1
 PREFIX = "quiz-answers/v%d/" % VERSION
-# Far more than any real set of answers; a larger value is not ours.
+# Past scores: MAX_HISTORY short entries fit many times over; a larger value is not ours.
 MAX_STORED = 50000
+# The most a character of text takes in stored JSON: a character beyond the Basic Multilingual Plane is
+# written as two \uXXXX escapes by CPython's json.dumps.
+_PER_CHARACTER = 12
 
 try:
     from . import question_types
@@ -41,6 +44,29 @@ def encode(quiz_id, answers, checked=None, finished=False):
         json.dumps(checked or []),
         "true" if finished else "false",
     )
+
+
+def _quoted(text_length):
+    return text_length * _PER_CHARACTER + 2
+
+
+def max_stored(keys):
+    """The most text encode() can write for a quiz of these questions (answer keys) with answers the page
+    accepts: the limit grows with each question, so no page's answers are ever too long to read back."""
+    size = 120
+    for key in keys:
+        size += 2 * _quoted(len(key["id"])) + 4
+        family = question_types.family(key["type"])
+        if family == question_types.CHOICE:
+            size += 2 + sum([_quoted(len(option)) + 2 for option in key["options"]])
+        elif family == question_types.TEXT:
+            size += _quoted(MAX_TEXT)
+        else:
+            size += 2
+            for part, choices in part_choices(key):
+                longest = MAX_TEXT if choices is None else max([len(choice) for choice in choices] + [0])
+                size += _quoted(len(part)) + _quoted(longest) + 4
+    return size
 
 
 def valid_answer(key, value):
@@ -86,7 +112,7 @@ def read_state(quiz_id, text, keys):
     if text is None or text == "":
         return state
     state["message"] = CLEARED_ALL
-    if not isinstance(text, str) or len(text) > MAX_STORED:
+    if not isinstance(text, str) or len(text) > max_stored(keys):
         return state
     try:
         data = json.loads(text)

@@ -53,7 +53,8 @@ PARTIAL = "partial"
 INCORRECT = "incorrect"
 UNANSWERED = "unanswered"
 
-# A saved or typed text answer longer than this is not an answer to a short question.
+# The longest text answer, in characters: every text box has it as its maxlength (render.py), so the page
+# can never write a longer one, and a saved answer longer than this is not the page's.
 MAX_TEXT = 200
 
 # The catalogue key of the message for a numeric box holding text with no number in it.

@@ -7,7 +7,9 @@ import json
 import pytest
 
 from quiz import strings as catalogue
+from quiz import saved
 from quiz.parse import parse_question
+from quiz.scoring import MAX_TEXT
 
 from .conftest import READY, config_in, copy_docs, run_build
 from .quiz_driver import answer, site_questions
@@ -40,6 +42,7 @@ def open_quiz(new_page, url, init_script=None, context=None):
 
 
 SEE = "see: unlock-your-ankles.md#why-ankle-mobility-matters"
+MANY = 300
 
 
 def block(question_id, body, kind="fill", quiz=None):
@@ -61,6 +64,12 @@ PAGES = {
     + block("run-two", "Second run?\n\n= two", quiz="drills")
     + "\nAnother quiz.\n\n"
     + block("other-quiz", "Another quiz?\n\n= three", quiz="drills-2"),
+    # A long page: one quiz of many questions, whose longest answers must all come back after a reload.
+    "many.md": "# Many questions\n\n"
+    + "\n".join(
+        block("many-%d" % number, "Question %d?\n\n= answer %d" % (number, number), quiz="many")
+        for number in range(MANY)
+    ),
 }
 
 
@@ -193,3 +202,43 @@ def test_trying_one_question_again_keeps_the_result_marked_out_of_date(quiz_page
     submit(page)
     assert page.locator(result + " .quiz-result__stale").count() == 0
     assert page.inner_text(result + " .quiz-result__score") == score
+
+
+def test_the_longest_answers_of_a_long_quiz_are_read_back():
+    keys = [{"id": "many-%d" % number, "type": "fill", "points": 1, "accepted": ["x"]} for number in range(MANY)]
+    # Characters beyond the Basic Multilingual Plane take the most room in CPython's JSON.
+    answers = {key["id"]: "\U0001f600" * MAX_TEXT for key in keys}
+    text = saved.encode("many", answers, [key["id"] for key in keys], True)
+    state = saved.read_state("many", text, keys)
+    assert state["message"] is None and state["answers"] == answers and state["finished"]
+    # One character more than a box takes is not the page's answer.
+    answers[keys[0]["id"]] += "x"
+    state = saved.read_state("many", saved.encode("many", answers), keys)
+    assert state["message"] == saved.CLEARED_SOME and len(state["answers"]) == MANY - 1
+
+
+@browser
+def test_every_box_keeps_what_it_accepts_on_a_page_of_many_questions(extra_quiz):
+    page = extra_quiz("many.md")
+    boxes = page.locator("form.quiz input[type=text]")
+    assert boxes.count() == MANY
+    assert set(boxes.evaluate_all("nodes => nodes.map(node => node.maxLength)")) == {MAX_TEXT}
+    # Typed past the limit, a box stops at it.
+    boxes.first.fill("")
+    boxes.first.press_sequentially("y" * (MAX_TEXT + 5), delay=0)
+    assert len(boxes.first.input_value()) == MAX_TEXT
+    # Every box at its longest, each answer different; one input event saves them.
+    page.evaluate(
+        """limit => {
+            document.querySelectorAll('form.quiz input[type=text]').forEach((node, index) => {
+                node.value = (index + ' ' + 'é'.repeat(limit)).slice(0, limit);
+            });
+            document.querySelector('form.quiz input[type=text]').dispatchEvent(new Event('input', {bubbles: true}));
+        }""",
+        MAX_TEXT,
+    )
+    given = boxes.evaluate_all("nodes => nodes.map(node => node.value)")
+    page.reload()
+    page.wait_for_selector(READY)
+    assert boxes.evaluate_all("nodes => nodes.map(node => node.value)") == given
+    assert page.inner_text("form.quiz .quiz-status") == ""
