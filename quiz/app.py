@@ -97,7 +97,7 @@ class Storage:
         return None if value is None else str(value)
 
     def set(self, key, value):
-        """"" when saved, else the name of the browser's error."""
+        """ "" when saved, else the name of the browser's error."""
         if not self.guard:
             return "SecurityError"
         return str(self.guard.set(key, value))

@@ -85,7 +85,8 @@ def headings(text):
         if not match:
             continue
         explicit = ATTR_ID_RE.search(match.group("attrs") or "")
-        found.append((number, explicit.group(1) if explicit else slugify(match.group("text"), "-"), match.group("text")))
+        anchor = explicit.group(1) if explicit else slugify(match.group("text"), "-")
+        found.append((number, anchor, match.group("text")))
     return found
 
 

@@ -2,12 +2,10 @@
 whatever their bytes, unique form ids and storage keys, a score even when storage is full, results kept but
 marked out of date, limits the page itself keeps to, and tabs that agree."""
 
-import json
-
 import pytest
 
-from quiz import strings as catalogue
 from quiz import saved
+from quiz import strings as catalogue
 from quiz.parse import parse_question
 from quiz.scoring import MAX_TEXT
 
