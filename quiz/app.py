@@ -97,7 +97,7 @@ class Storage:
         return None if value is None else str(value)
 
     def set(self, key, value):
-        """ "" when saved, else the name of the browser's error."""
+        """An empty string when saved, else the name of the browser's error."""
         if not self.guard:
             return "SecurityError"
         return str(self.guard.set(key, value))
@@ -425,6 +425,38 @@ class Quiz:
         if state["message"] or early:
             self.save()
 
+    def from_other_tab(self, text):
+        """Another tab of this page saved this quiz (a `storage` event): show what it saved, so the next save
+        here keeps the answers given there, and say so when an answer here changes. Nothing is saved back:
+        the other tab's write is already the latest."""
+        state = saved.read_state(self.key, text, [q.key for q in self.questions])
+        if state["message"] == saved.CLEARED_ALL:  # not this quiz's data: this tab's answers stay
+            return
+        changed = False
+        for question in self.questions:
+            wanted = state["answers"].get(question.id, question.empty())
+            checked = question.id in state["checked"] and not state["finished"]
+            if question.answer() == wanted and (question.result is not None) == checked:
+                continue
+            changed = True
+            question.unmark()
+            question.clear_note()
+            question.restore(wanted)
+            if checked:
+                question.mark(scoring.score_question(question.key, question.answer()))
+        if state["finished"] and not self.finished:
+            self.check_all(fresh=False)
+            self.finished = True
+            changed = True
+        elif self.finished and not state["finished"]:
+            self.result_out_of_date()
+            self.finished = False
+            changed = True
+        if changed:
+            self.drop_undo()
+            self.update_progress()
+            self.status.textContent = say("saved.other_tab")
+
     def apply_marks(self, checked, finished, fresh):
         if finished:
             self.check_all(fresh=fresh)
@@ -706,4 +738,16 @@ def _announce_ready(count):
 
 
 QUIZZES = [Quiz(form) for form in dom.nodes(document, "form.quiz")]
+
+
+def _on_storage(event):
+    """Tabs agree: a quiz saved in another tab of this site is shown here as it was saved there (the
+    browser's `storage` event, passed on by quiz-storage.js)."""
+    key, value = event.detail.key, event.detail.value
+    for quiz in QUIZZES:
+        if key is not None and str(key) == quiz.storage_key:
+            quiz.from_other_tab(None if value is None else str(value))
+
+
+document.addEventListener("quiz:storage", dom.proxy(_on_storage))
 _announce_ready(len(QUIZZES))

@@ -2,6 +2,8 @@
 whatever their bytes, unique form ids and storage keys, a score even when storage is full, results kept but
 marked out of date, limits the page itself keeps to, and tabs that agree."""
 
+import json
+
 import pytest
 
 from quiz import saved
@@ -240,3 +242,24 @@ def test_every_box_keeps_what_it_accepts_on_a_page_of_many_questions(extra_quiz)
     page.wait_for_selector(READY)
     assert boxes.evaluate_all("nodes => nodes.map(node => node.value)") == given
     assert page.inner_text("form.quiz .quiz-status") == ""
+
+
+@browser
+def test_two_tabs_keep_each_others_answers(new_page, server):
+    first = open_quiz(new_page, server + QUIZ_PATH)
+    second = open_quiz(None, server + QUIZ_PATH, context=first.context)
+    one, two = MAIN[0], MAIN[1]
+    answer(first, one)
+    # The other tab shows it at once, and says why its page changed.
+    second.wait_for_function("id => document.querySelectorAll('#q-' + id + ' input:checked').length > 0", arg=one.id)
+    assert second.inner_text(MAIN_FORM + " .quiz-status") == EN["saved.other_tab"]
+    answer(second, two)
+    first.wait_for_function("id => document.querySelectorAll('#q-' + id + ' input:checked').length > 0", arg=two.id)
+    stored = json.loads(first.evaluate("() => localStorage.getItem('quiz-answers/v1/self-check')"))
+    assert stored["answers"][one.id] == one.correct_keys
+    assert sorted(stored["answers"][two.id]) == sorted(two.correct_keys)
+    third = open_quiz(None, server + QUIZ_PATH, context=first.context)
+    for question in (one, two):
+        checked = third.locator("#q-%s input:checked" % question.id).evaluate_all("nodes => nodes.map(n => n.value)")
+        assert sorted(checked) == sorted(question.correct_keys), question.id
+    assert first.recorder.errors == []

@@ -32,4 +32,13 @@
       }
     },
   };
+
+  // Another tab or window of this site saved something: the quiz's Python hears it on document, as a
+  // "quiz:storage" event with {key, value} (value null when removed). It cannot listen on window itself:
+  // PyScript's own wrapper of addEventListener refuses the window as MicroPython hands it over.
+  window.addEventListener("storage", function (event) {
+    if (event.storageArea !== window.localStorage) return;
+    var detail = { key: event.key, value: event.newValue };
+    document.dispatchEvent(new CustomEvent("quiz:storage", { detail: detail }));
+  });
 })();
