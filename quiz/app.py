@@ -420,7 +420,7 @@ class Quiz:
             state["checked"] = []
             state["finished"] = False
         # The starting line goes; a message from reading the saved answers or scores takes its place.
-        self.status.textContent = say(state["message"]) if state["message"] else ""
+        self.status.textContent = self.saved_message(state)
         self.apply_marks(state["checked"], state["finished"], fresh=False)
         if state["message"] or early:
             self.save()
@@ -456,6 +456,15 @@ class Quiz:
             self.drop_undo()
             self.update_progress()
             self.status.textContent = say("saved.other_tab")
+
+    def saved_message(self, state):
+        """What reading the saved answers calls for: nothing, or which answers were dropped and why."""
+        if not state["message"]:
+            return ""
+        if state["message"] != saved.RESET_CHANGED:
+            return say(state["message"])
+        names = [say("review.question", {"n": self.by_id(question_id).number}) for question_id in state["reset"]]
+        return say(saved.RESET_CHANGED, {"questions": ", ".join(names)})
 
     def apply_marks(self, checked, finished, fresh):
         if finished:

@@ -26,6 +26,8 @@ except ImportError:  # the browser loads these files side by side, without a pac
 # What decode() returns when it had to drop answers: keys of the strings catalogue.
 CLEARED_ALL = "saved.cleared_all"
 CLEARED_SOME = "saved.cleared_some"
+# Only answers to questions changed since they were given were dropped: read_state's "reset" names them.
+RESET_CHANGED = "saved.reset_changed"
 
 
 def storage_key(quiz_id):
@@ -106,9 +108,11 @@ def decode(quiz_id, text, keys):
 
 
 def read_state(quiz_id, text, keys):
-    """{"answers", "checked", "finished", "message"} from what was stored under the quiz's key. Only questions
-    whose answer was kept can stay checked; a finished quiz stays finished only if nothing was dropped."""
-    state = {"answers": {}, "checked": [], "finished": False, "message": None}
+    """{"answers", "checked", "finished", "message", "reset"} from what was stored under the quiz's key. Only
+    questions whose answer was kept can stay checked; a finished quiz stays finished only if nothing was
+    dropped. "reset" lists, in the keys' order, today's questions whose saved answer no longer fits them (the
+    question changed in a new version of the site), so the reader can be told which."""
+    state = {"answers": {}, "checked": [], "finished": False, "message": None, "reset": []}
     if text is None or text == "":
         return state
     state["message"] = CLEARED_ALL
@@ -130,22 +134,29 @@ def read_state(quiz_id, text, keys):
         by_id[key["id"]] = key
     answers = {}
     dropped = False
+    reset = []
     for question_id in stored:
         key = by_id.get(question_id)
         if key is not None and valid_answer(key, stored[question_id]):
             answers[question_id] = stored[question_id]
+        elif key is not None:
+            reset.append(question_id)
         else:
             dropped = True
     kept_checks = []
     for question_id in checked:
         if isinstance(question_id, str) and question_id in answers and question_id not in kept_checks:
             kept_checks.append(question_id)
-        else:
+        elif question_id not in reset:  # a reset question's check goes with its answer
             dropped = True
     state["answers"] = answers
     state["checked"] = kept_checks
-    state["finished"] = finished and not dropped
-    state["message"] = CLEARED_SOME if dropped else None
+    state["finished"] = finished and not dropped and not reset
+    state["reset"] = [key["id"] for key in keys if key["id"] in reset]
+    if dropped:
+        state["message"] = CLEARED_SOME
+    else:
+        state["message"] = RESET_CHANGED if reset else None
     return state
 
 

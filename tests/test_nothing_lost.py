@@ -263,3 +263,24 @@ def test_two_tabs_keep_each_others_answers(new_page, server):
         checked = third.locator("#q-%s input:checked" % question.id).evaluate_all("nodes => nodes.map(n => n.value)")
         assert sorted(checked) == sorted(question.correct_keys), question.id
     assert first.recorder.errors == []
+
+
+@browser
+def test_answers_reset_by_a_changed_question_are_named(new_page, server):
+    page = open_quiz(new_page, server + QUIZ_PATH)
+    kept, changed = MAIN[0], MAIN[3]
+    # Saved by an earlier version of the site, where the changed question had an option it no longer has.
+    stored = {
+        "version": 1,
+        "quiz": "self-check",
+        "answers": {kept.id: kept.correct_keys, changed.id: ["0ld0pt10"]},
+        "checked": [kept.id, changed.id],
+        "finished": False,
+    }
+    page.evaluate("v => localStorage.setItem('quiz-answers/v1/self-check', v)", json.dumps(stored))
+    page.reload()
+    page.wait_for_selector(READY)
+    expected = EN["saved.reset_changed"].replace("{questions}", "Question 4")
+    assert page.inner_text(MAIN_FORM + " .quiz-status") == expected
+    assert box(page, kept).locator(".quiz-verdict").inner_text() == "Correct"
+    assert box(page, changed).locator("input:checked").count() == 0
