@@ -11,13 +11,13 @@ import os
 import subprocess
 import urllib.parse
 
-from . import front_yaml, invisible, page_html
+from . import element_ids, front_yaml, invisible, page_html
 from .anchors import PageAnchors
 from .blocks import BlockFinder
 from .front_matter import front_matter_issues, meta_file_issues
 from .parse import DEFAULT_QUIZ, parse_question
 from .published import meta_files
-from .source import FileIssue, display_path, markdown_files, page_body, read_page
+from .source import FileIssue, display_path, headings, markdown_files, page_body, read_page
 
 
 def check_docs(docs_dir, extensions=None, check_pages=True, excluded=None, meta_file=None):
@@ -82,6 +82,8 @@ def check_docs(docs_dir, extensions=None, check_pages=True, excluded=None, meta_
                 if problem:
                     issues.append(FileIssue(where, line, problem))
             found.append(question)
+        for line, message in element_ids.page_issues(headings(text), found):
+            issues.append(FileIssue(shown, line, message))
         page_quizzes[path] = {question.quiz for question in found}
         for line, message in front_matter_issues(text, page_quizzes[path]):
             issues.append(FileIssue(shown, line, message))

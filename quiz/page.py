@@ -15,6 +15,7 @@ import html as html_lib
 import posixpath
 import re
 
+from . import element_ids
 from .browser.scoring import fill
 from .render import json_for_script
 from .runtime import (
@@ -35,7 +36,7 @@ from .runtime import (
 QUESTION_RE = re.compile(r'<fieldset class="quiz-question"[^>]*\sdata-quiz-question="')
 # One rendered question, whole (fieldsets never nest), with its quiz id.
 FIELDSET_RE = re.compile(r'<fieldset class="quiz-question"[^>]*\sdata-quiz="([^"]*)"[^>]*>.*?</fieldset>', re.S)
-SETTINGS_ID = "quiz-settings"
+SETTINGS_ID = element_ids.SETTINGS_ID
 # The settings block as the page carries it: what the single-file copy and the tests read back.
 # The loader's own attribute: a page that has it was given the runtime before.
 LOADER_ATTRIBUTE = "data-pyscript="
@@ -153,6 +154,7 @@ def head_tags(page_url, page_settings, site_paths):
             '<link rel="stylesheet" href="%s">' % url(WEB_DIR + "/quiz.css"),
             *settings_tag,
             '<script src="%s"></script>' % url(WEB_DIR + "/quiz-fallback.js"),
+            '<script src="%s"></script>' % url(WEB_DIR + "/quiz-storage.js"),
             '<script src="%s" async data-pyscript="%s" data-modules="%s" data-files="%s" data-app="%s" '
             'data-config="%s"></script>'
             % (
@@ -202,9 +204,9 @@ def _form(quiz_id, form_id, questions, strings, shuffled=False):
             '<button type="submit" class="md-button md-button--primary" disabled>%s</button>' % say("quiz.check"),
             '<button type="button" class="md-button" data-quiz-action="clear" disabled>%s</button>' % say("quiz.clear"),
             "</div>",
-            '<section class="quiz-result" aria-labelledby="%s-result" hidden>' % attr(form_id),
-            '<h2 class="quiz-result__title" id="%s-result" tabindex="-1">%s</h2>'
-            % (attr(form_id), say("result.title")),
+            '<section class="quiz-result" aria-labelledby="%s" hidden>' % attr(element_ids.result_id(form_id)),
+            '<h2 class="quiz-result__title" id="%s" tabindex="-1">%s</h2>'
+            % (attr(element_ids.result_id(form_id)), say("result.title")),
             "</section>",
             "</form>",
         ]
@@ -227,9 +229,9 @@ def wrap_quizzes(html, strings, shuffle_questions=()):
     for quiz_id, start, end, questions in runs:
         out.append(html[position:start])
         shuffled = shuffle_questions is True or quiz_id in (shuffle_questions or ())
-        # Each form's id is unique on the page: the browser keeps answers per form id.
+        # Each form's id is unique on the page by construction: the browser keeps answers per form id.
         seen[quiz_id] = seen.get(quiz_id, 0) + 1
-        form_id = "quiz-" + quiz_id + ("" if seen[quiz_id] == 1 else "-%d" % seen[quiz_id])
+        form_id = element_ids.form_id(quiz_id, seen[quiz_id])
         out.append(_form(quiz_id, form_id, questions, strings, shuffled))
         position = end
     out.append(html[position:])

@@ -12,6 +12,7 @@ from collections import namedtuple
 
 from . import markup
 from .browser import question_types
+from .browser.normal import nfc
 from .browser.scoring import format_number, normalise_text, parse_number
 from .source import mask_fences
 
@@ -25,6 +26,12 @@ Step = namedtuple("Step", "key text line")
 Pair = namedtuple("Pair", "key left right right_key line")
 # A gap of a cloze passage: typed (accepted answers) or chosen from a drop-down (options).
 Gap = namedtuple("Gap", "key accepted options line")
+
+
+def answer_text(written):
+    """An accepted answer as the reader sees it and types it: entities decoded, as the page shows them
+    (`fish &amp; chips` is "fish & chips"), and in Unicode's composed form (NFC), as the browser compares it."""
+    return nfc(html.unescape(written))
 
 
 def stable_key(text):
@@ -536,7 +543,7 @@ class _Parser:
                 if answer:
                     _check_text(answer, self.line_no(), "an accepted answer", self.issues, q.links, q.images)
                     self.check_comparable(answer, self.line_no())
-            q.accepted = [answer for answer in answers if answer]
+            q.accepted = [answer_text(answer) for answer in answers if answer]
         else:
             self.read_number(value)
         seen["answer"] = self.line_no()
@@ -717,7 +724,7 @@ class _Parser:
         for part in parts:
             _check_text(part, line, "a gap answer", self.issues, self.q.links, self.q.images)
             self.check_comparable(part, line)
-        self.q.gaps.append(Gap(self.gap_key(body, seen), parts, [], line))
+        self.q.gaps.append(Gap(self.gap_key(body, seen), [answer_text(part) for part in parts], [], line))
 
     def check_comparable(self, answer, line):
         # Typed answers are compared without surrounding punctuation (scoring.normalise_text): an answer of

@@ -10,7 +10,7 @@ import json
 import re
 
 from . import markup
-from .browser.scoring import fill, format_number
+from .browser.scoring import MAX_TEXT, fill, format_number
 from .browser.shuffle import seed_from_text, shuffled, shuffled_away
 from .parse import GAP_MARK, GAP_RE
 
@@ -128,8 +128,8 @@ def _text_box(qid, label, mode=""):
     attr = html.escape
     return [
         '<p class="quiz-text"><label for="%s-answer">%s</label> '
-        '<input type="text" id="%s-answer" name="%s" autocomplete="off" spellcheck="false"%s></p>'
-        % (attr(qid), label, attr(qid), attr(qid), mode)
+        '<input type="text" id="%s-answer" name="%s" maxlength="%d" autocomplete="off" spellcheck="false"%s></p>'
+        % (attr(qid), label, attr(qid), attr(qid), MAX_TEXT, mode)
     ]
 
 
@@ -215,8 +215,8 @@ def _controls_cloze(question, qid, inline, strings):
             # Sized to the longest accepted answer, so the box's width gives away no more than a printed gap.
             width = max(6, min(24, max(len(answer) for answer in gap.accepted) + 2))
             control = (
-                '<input type="text" id="%s" name="%s" data-part="%s" size="%d" autocomplete="off" '
-                'spellcheck="false">' % (attr(control_id), attr(control_id), attr(gap.key), width)
+                '<input type="text" id="%s" name="%s" data-part="%s" size="%d" maxlength="%d" autocomplete="off" '
+                'spellcheck="false">' % (attr(control_id), attr(control_id), attr(gap.key), width, MAX_TEXT)
             )
         controls.append('<span class="quiz-gap">%s%s</span>' % (label, control))
     # The passage is rendered as Markdown with a marker per gap, then each marker becomes its control.

@@ -36,7 +36,7 @@ APP = "app.py"
 PYTHON_FILES = tuple(
     sorted(name for name in os.listdir(BROWSER_SOURCE) if name.endswith(".py") and name != "__init__.py")
 )
-WEB_FILES = ("quiz-loader.js", "quiz-fallback.js", "quiz.css")
+WEB_FILES = ("quiz-loader.js", "quiz-fallback.js", "quiz-storage.js", "quiz.css")
 
 
 def python_version(source_dir=BROWSER_SOURCE):

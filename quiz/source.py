@@ -88,7 +88,12 @@ def _front_matter_lines(text):
 
 def heading_ids(text):
     """Anchor -> heading text for a page, as MkDocs' toc extension makes them (explicit `{#id}` wins)."""
-    ids = {}
+    return {anchor: heading for _, anchor, heading in headings(text)}
+
+
+def headings(text):
+    """(line, anchor, heading text) of each heading of a page, in order."""
+    found = []
     fenced = set(range(1, _front_matter_lines(text) + 1))
     for fence in fences(text):
         fenced.update(range(fence.line, fence.body_line + len(fence.body) + 1))
@@ -99,8 +104,9 @@ def heading_ids(text):
         if not match:
             continue
         explicit = ATTR_ID_RE.search(match.group("attrs") or "")
-        ids[explicit.group(1) if explicit else slugify(match.group("text"), "-")] = match.group("text")
-    return ids
+        anchor = explicit.group(1) if explicit else slugify(match.group("text"), "-")
+        found.append((number, anchor, match.group("text")))
+    return found
 
 
 def read_page(path):

@@ -83,9 +83,10 @@ def test_a_quiz_page_gains_the_runtime_once():
     page_settings = settings(STRINGS, {"quiz_result_note": note}, "learn/check/", "copy.html")
     out = inject(page_with(QUESTION), "learn/check/", page_settings)
     head, body = out.split("</head>")
-    assert head.count("<script") == 3 and head.count('<link rel="stylesheet"') == 2
+    assert head.count("<script") == 4 and head.count('<link rel="stylesheet"') == 2
     assert '<link rel="stylesheet" href="../../assets/quiz/pyscript/core.css">' in head
     assert '<script src="../../assets/quiz/web/quiz-fallback.js"></script>' in head
+    assert '<script src="../../assets/quiz/web/quiz-storage.js"></script>' in head
     # The settings cannot close their element, and read back as given.
     found = re.search(r'<script type="application/json" id="quiz-settings">(.*?)</script>', head, re.S)
     assert "<" not in found.group(1) and json.loads(found.group(1)) == page_settings
@@ -106,6 +107,23 @@ def test_a_quiz_page_gains_the_runtime_once():
     assert named == sorted(expected)
     # Injecting twice changes nothing.
     assert inject(out, "learn/check/", page_settings) == out
+
+
+def test_form_and_result_ids_are_unique_by_construction():
+    """A second run of quiz `safety` and a quiz named `safety-2` (or `safety-2-result`) never share an id, so
+    never a storage key either: what the build adds to a quiz id starts with "--", which no id holds."""
+    body = "".join(
+        [question("a", "safety"), "<p>Between.</p>", question("b", "safety"), "<p>Between.</p>"]
+        + [question("c", "safety-2"), "<p>Between.</p>", question("d", "safety-2-result")]
+    )
+    out = wrap_quizzes(body, STRINGS)
+    ids = re.findall(r' id="(quiz-[^"]+)"', out)
+    assert ids == [
+        "quiz-safety", "quiz-safety--result",
+        "quiz-safety--2", "quiz-safety--2--result",
+        "quiz-safety-2", "quiz-safety-2--result",
+        "quiz-safety-2-result", "quiz-safety-2-result--result",
+    ]  # fmt: skip
 
 
 def test_a_page_without_head_or_body_is_an_error():
@@ -133,7 +151,7 @@ def test_questions_that_follow_each_other_become_one_form_in_its_starting_state(
         ("other", True),
     ]
     # Two runs of the same quiz id are two forms with their own ids: the browser keeps answers per form id.
-    assert [found[0] for found in forms] == ["self-check", "self-check-2", "other"]
+    assert [found[0] for found in forms] == ["self-check", "self-check--2", "other"]
     first = out[: out.index("</form>")]
     assert first.count("<fieldset") == 2 and "Between" not in first
     # The parts that need the script are in the page from the start, disabled, and marked as needing it.

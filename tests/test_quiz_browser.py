@@ -344,7 +344,9 @@ def test_bad_saved_answers_are_discarded_with_a_message(new_page, server, case):
     page.goto(server + "/quiz.html")
     page.wait_for_selector(READY)
     status = page.inner_text(MAIN_FORM + " .quiz-status")
-    assert status.endswith("so they were cleared."), status
+    # An answer of the wrong shape for a question of today is named as reset with the question; the rest cleared.
+    reset = catalogue.load("en")["saved.reset_changed"].split("{questions}")[0]
+    assert status.endswith("so they were cleared.") or status.startswith(reset + "Question "), status
     assert page.inner_text(MAIN_FORM + " .quiz-progress") == "0 of %d answered" % len(MAIN)
     answer_all(page, MAIN)
     submit(page)

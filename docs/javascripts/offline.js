@@ -9,7 +9,9 @@
 
   // The site's own words (the quiz's live in its string catalogue).
   var TEXT = {
-    updateReady: "A new version of this site is ready. Your saved quiz answers are kept.",
+    updateReady:
+      "A new version of this site is ready. Your saved quiz answers are kept, except for questions that " +
+      "changed: the quiz names those when it opens.",
     loadUpdate: "Load the new version",
   };
   // After the load event, a quiz page waits this long for the quiz to be ready before registering anyway:

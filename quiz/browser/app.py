@@ -81,26 +81,31 @@ def _percent(earned, possible):
 
 
 class Storage:
-    """localStorage, which a browser may refuse (private modes, file:// pages, quotas): never fatal."""
+    """localStorage, which a browser may refuse (private modes, file:// pages, a full quota): never fatal.
+    Every call goes through window.quizStorage (quiz/web/quiz-storage.js), which catches what the browser throws:
+    MicroPython cannot catch an exception thrown inside a JavaScript function it calls."""
+
+    # set()'s answer when the browser's storage is full.
+    FULL = "QuotaExceededError"
+
+    def __init__(self):
+        self.guard = getattr(window, "quizStorage", None)
 
     def get(self, key):
-        try:
-            return window.localStorage.getItem(key)
-        except Exception:
+        if not self.guard:
             return None
+        value = self.guard.get(key)
+        return None if value is None else str(value)
 
     def set(self, key, value):
-        try:
-            window.localStorage.setItem(key, value)
-            return True
-        except Exception:
-            return False
+        """An empty string when saved, else the name of the browser's error."""
+        if not self.guard:
+            return "SecurityError"
+        return str(self.guard.set(key, value))
 
     def remove(self, key):
-        try:
-            window.localStorage.removeItem(key)
-        except Exception:
-            pass
+        if self.guard:
+            self.guard.remove(key)
 
 
 STORAGE = Storage()
@@ -338,7 +343,7 @@ class Quiz:
         self.form = form
         self.id = str(form.getAttribute("data-quiz"))
         # Answers, scores and the shuffle are kept per form: two runs of questions with the same quiz id on a
-        # page are two forms (quiz-<id>, quiz-<id>-2) and never read each other's answers.
+        # page are two forms (quiz-<id>, quiz-<id>--2: quiz ids never hold "--") and never read each other's answers.
         self.key = str(form.id)[len("quiz-") :]
         self.storage_key = saved.storage_key(self.key)
         self.history_key = saved.history_key(self.key)
@@ -352,6 +357,7 @@ class Quiz:
         self.finished = False
         self.undo = None
         self.snapshot = None
+        self.unsaved = False
 
         # The build wrote every button disabled, for the time Python starts.
         for node in dom.nodes(form, "button[disabled]"):
@@ -415,10 +421,51 @@ class Quiz:
             state["checked"] = []
             state["finished"] = False
         # The starting line goes; a message from reading the saved answers or scores takes its place.
-        self.status.textContent = say(state["message"]) if state["message"] else ""
+        self.status.textContent = self.saved_message(state)
         self.apply_marks(state["checked"], state["finished"], fresh=False)
         if state["message"] or early:
             self.save()
+
+    def from_other_tab(self, text):
+        """Another tab of this page saved this quiz (a `storage` event): show what it saved, so the next save
+        here keeps the answers given there, and say so when an answer here changes. Nothing is saved back:
+        the other tab's write is already the latest."""
+        state = saved.read_state(self.key, text, [q.key for q in self.questions])
+        if state["message"] == saved.CLEARED_ALL:  # not this quiz's data: this tab's answers stay
+            return
+        changed = False
+        for question in self.questions:
+            wanted = state["answers"].get(question.id, question.empty())
+            checked = question.id in state["checked"] and not state["finished"]
+            if question.answer() == wanted and (question.result is not None) == checked:
+                continue
+            changed = True
+            question.unmark()
+            question.clear_note()
+            question.restore(wanted)
+            if checked:
+                question.mark(scoring.score_question(question.key, question.answer()))
+        if state["finished"] and not self.finished:
+            self.check_all(fresh=False)
+            self.finished = True
+            changed = True
+        elif self.finished and not state["finished"]:
+            self.result_out_of_date()
+            self.finished = False
+            changed = True
+        if changed:
+            self.drop_undo()
+            self.update_progress()
+            self.status.textContent = say("saved.other_tab")
+
+    def saved_message(self, state):
+        """What reading the saved answers calls for: nothing, or which answers were dropped and why."""
+        if not state["message"]:
+            return ""
+        if state["message"] != saved.RESET_CHANGED:
+            return say(state["message"])
+        names = [say("review.question", {"n": self.by_id(question_id).number}) for question_id in state["reset"]]
+        return say(saved.RESET_CHANGED, {"questions": ", ".join(names)})
 
     def apply_marks(self, checked, finished, fresh):
         if finished:
@@ -432,8 +479,14 @@ class Quiz:
     def save(self):
         state = self.state()
         text = saved.encode(self.key, state["answers"], state["checked"], state["finished"])
-        if not STORAGE.set(self.storage_key, text):
-            self.status.textContent = say("saved.cannot_save")
+        self.saved(STORAGE.set(self.storage_key, text))
+
+    def saved(self, failure):
+        """Say once, plainly, that answers are not being saved; the quiz goes on working without storage."""
+        if not failure or self.unsaved:
+            return
+        self.unsaved = True
+        self.status.textContent = say("saved.storage_full" if failure == Storage.FULL else "saved.cannot_save")
 
     def update_progress(self):
         answered = len([1 for question in self.questions if question.answered()])
@@ -475,8 +528,9 @@ class Quiz:
             self.check_question(question)
         elif action == "retry-question":
             question.unmark()
+            if self.finished:
+                self.result_out_of_date()
             self.finished = False
-            self.hide_result()
             question.first_control().focus()
             self.save()
         elif action == "clear":
@@ -518,7 +572,7 @@ class Quiz:
         previous = attempts[-1] if attempts else None
         if fresh:
             attempts = saved.add_attempt(attempts, _today(), marked["earned"], marked["possible"])
-            STORAGE.set(self.history_key, json.dumps(attempts))
+            self.saved(STORAGE.set(self.history_key, json.dumps(attempts)))
             self.save()
         self.show_result(marked, previous if fresh else (attempts[-2] if len(attempts) > 1 else None), attempts)
         if message:
@@ -607,6 +661,15 @@ class Quiz:
     def clear_result(self):
         for node in dom.nodes(self.result, ":scope > :not(.quiz-result__title)"):
             node.remove()
+        self.result.removeAttribute("data-quiz-stale")
+
+    def result_out_of_date(self):
+        """The result stays, said to be out of date, until the next check: trying one question again must not
+        take away the score, the band's words and the questions to revisit."""
+        self.result.insertBefore(dom.el("p", "quiz-result__stale", say("result.out_of_date")), self.heading.nextSibling)
+        self.result.setAttribute("data-quiz-stale", "")
+        self.submit.disabled = False
+        self.form.setAttribute("data-quiz-state", "ready")
 
     def hide_result(self):
         self.clear_result()
@@ -684,6 +747,15 @@ def _announce_ready(count):
     document.dispatchEvent(window.CustomEvent.new("quiz:ready", dom.js_object({"detail": {"quizzes": count}})))
 
 
+def _on_storage(event):
+    """Tabs agree: a quiz saved in another tab of this site is shown here as it was saved there (the
+    browser's `storage` event, passed on by quiz-storage.js)."""
+    key, value = event.detail.key, event.detail.value
+    for quiz in QUIZZES:
+        if key is not None and str(key) == quiz.storage_key:
+            quiz.from_other_tab(None if value is None else str(value))
+
+
 def mount(event=None):
     """Enhance the quizzes of the page shown: on start, and on each `quiz:mount` event, which the loader sends
     when Material's instant navigation has put a new page's content under this same running Python. The
@@ -696,5 +768,6 @@ def mount(event=None):
 
 
 QUIZZES = []
+document.addEventListener("quiz:storage", dom.proxy(_on_storage))
 document.addEventListener("quiz:mount", dom.proxy(mount))
 mount()

@@ -10,8 +10,11 @@ import json
 
 VERSION = 1
 PREFIX = "quiz-answers/v%d/" % VERSION
-# Far more than any real set of answers; a larger value is not ours.
+# Past scores: MAX_HISTORY short entries fit many times over; a larger value is not ours.
 MAX_STORED = 50000
+# The most a character of text takes in stored JSON: a character beyond the Basic Multilingual Plane is
+# written as two \uXXXX escapes by CPython's json.dumps.
+_PER_CHARACTER = 12
 
 try:
     from . import question_types
@@ -23,6 +26,8 @@ except ImportError:  # the browser loads these files side by side, without a pac
 # What decode() returns when it had to drop answers: keys of the strings catalogue.
 CLEARED_ALL = "saved.cleared_all"
 CLEARED_SOME = "saved.cleared_some"
+# Only answers to questions changed since they were given were dropped: read_state's "reset" names them.
+RESET_CHANGED = "saved.reset_changed"
 
 
 def storage_key(quiz_id):
@@ -41,6 +46,29 @@ def encode(quiz_id, answers, checked=None, finished=False):
         json.dumps(checked or []),
         "true" if finished else "false",
     )
+
+
+def _quoted(text_length):
+    return text_length * _PER_CHARACTER + 2
+
+
+def max_stored(keys):
+    """The most text encode() can write for a quiz of these questions (answer keys) with answers the page
+    accepts: the limit grows with each question, so no page's answers are ever too long to read back."""
+    size = 120
+    for key in keys:
+        size += 2 * _quoted(len(key["id"])) + 4
+        family = question_types.family(key["type"])
+        if family == question_types.CHOICE:
+            size += 2 + sum([_quoted(len(option)) + 2 for option in key["options"]])
+        elif family == question_types.TEXT:
+            size += _quoted(MAX_TEXT)
+        else:
+            size += 2
+            for part, choices in part_choices(key):
+                longest = MAX_TEXT if choices is None else max([len(choice) for choice in choices] + [0])
+                size += _quoted(len(part)) + _quoted(longest) + 4
+    return size
 
 
 def valid_answer(key, value):
@@ -80,13 +108,15 @@ def decode(quiz_id, text, keys):
 
 
 def read_state(quiz_id, text, keys):
-    """{"answers", "checked", "finished", "message"} from what was stored under the quiz's key. Only questions
-    whose answer was kept can stay checked; a finished quiz stays finished only if nothing was dropped."""
-    state = {"answers": {}, "checked": [], "finished": False, "message": None}
+    """{"answers", "checked", "finished", "message", "reset"} from what was stored under the quiz's key. Only
+    questions whose answer was kept can stay checked; a finished quiz stays finished only if nothing was
+    dropped. "reset" lists, in the keys' order, today's questions whose saved answer no longer fits them (the
+    question changed in a new version of the site), so the reader can be told which."""
+    state = {"answers": {}, "checked": [], "finished": False, "message": None, "reset": []}
     if text is None or text == "":
         return state
     state["message"] = CLEARED_ALL
-    if not isinstance(text, str) or len(text) > MAX_STORED:
+    if not isinstance(text, str) or len(text) > max_stored(keys):
         return state
     try:
         data = json.loads(text)
@@ -104,22 +134,29 @@ def read_state(quiz_id, text, keys):
         by_id[key["id"]] = key
     answers = {}
     dropped = False
+    reset = []
     for question_id in stored:
         key = by_id.get(question_id)
         if key is not None and valid_answer(key, stored[question_id]):
             answers[question_id] = stored[question_id]
+        elif key is not None:
+            reset.append(question_id)
         else:
             dropped = True
     kept_checks = []
     for question_id in checked:
         if isinstance(question_id, str) and question_id in answers and question_id not in kept_checks:
             kept_checks.append(question_id)
-        else:
+        elif question_id not in reset:  # a reset question's check goes with its answer
             dropped = True
     state["answers"] = answers
     state["checked"] = kept_checks
-    state["finished"] = finished and not dropped
-    state["message"] = CLEARED_SOME if dropped else None
+    state["finished"] = finished and not dropped and not reset
+    state["reset"] = [key["id"] for key in keys if key["id"] in reset]
+    if dropped:
+        state["message"] = CLEARED_SOME
+    else:
+        state["message"] = RESET_CHANGED if reset else None
     return state
 
 

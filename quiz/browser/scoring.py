@@ -7,7 +7,8 @@ white space outside ASCII in str.split() or str.strip() (MicroPython knows only 
 scorer here, in the tables SCORERS (choice and text types) and PART_RESULTS and PART_CHOICES (the parts
 family); the answer key's shape is documented in quiz/browser/question_types.py.
 
-Rules, for a question worth P points (scores are whole hundredths of a point, rounded half up):
+Rules, for a question worth P points. Shares are exact fractions (exact.py), and a quiz's total is their exact
+sum; only what is shown is rounded, to whole hundredths of a point, half up (three thirds make 1, not 0.99):
 - single, truefalse: P if the one correct option is chosen, else 0.
 - multiple (select all that apply): each correct option is worth P / (number of correct options). Each
   correct option ticked adds one share, each wrong option ticked takes one away; never below 0.
@@ -26,8 +27,8 @@ Rules, for a question worth P points (scores are whole hundredths of a point, ro
     6. keep one space between words.
   So "calf muscles.", " Calf-muscles ", "calf muscles" with an en dash, and "Calf Muscles" in curly quotes all
   match "calf muscles", and "don't" with a curly apostrophe matches "don't". Letters must still match,
-  accents included; a letter typed as a base letter and a combining accent differs from the same letter
-  typed as one character.
+  accents included. Before all this the text is put in Unicode's composed form (normal.nfc), so a letter
+  typed as a base letter and a combining accent is the same letter typed as one character.
 - numeric: P if the number is within the tolerance of the value. "10", " 10 ", "10.0", "10,0", "10 cm",
   "10cm", "10 CM" and "10 cm." all read as 10 when the unit is cm, and a minus sign (U+2212) is a minus. A
   number followed by something other than the unit ("10 mm", "10 inches") is an answer in another unit: it
@@ -40,9 +41,11 @@ Rules, for a question worth P points (scores are whole hundredths of a point, ro
 """
 
 try:
-    from . import casefold, question_types
+    from . import casefold, exact, normal, question_types
 except ImportError:  # the browser loads these files side by side, without a package
     import casefold
+    import exact
+    import normal
     import question_types
 
 CORRECT = "correct"
@@ -50,7 +53,8 @@ PARTIAL = "partial"
 INCORRECT = "incorrect"
 UNANSWERED = "unanswered"
 
-# A saved or typed text answer longer than this is not an answer to a short question.
+# The longest text answer, in characters: every text box has it as its maxlength (render.py), so the page
+# can never write a longer one, and a saved answer longer than this is not the page's.
 MAX_TEXT = 200
 
 # The catalogue key of the message for a numeric box holding text with no number in it.
@@ -129,7 +133,7 @@ def normalise_text(text):
     docstring): case folded, quotes and apostrophes made plain, dashes read as spaces, punctuation at the
     ends removed, one space between words. Both interpreters give the same result."""
     plain = []
-    for char in fold_case(text):
+    for char in fold_case(normal.nfc(text)):
         if char in _SPACES or char in _DASHES:
             char = " "
         elif char in _DROPPED:
@@ -226,9 +230,12 @@ def numeric_problem(key, text):
     return ENTER_NUMBER if _reading(key, text) is None else None
 
 
-def _share(right, wrong, possible, shares):
-    # Round half up in whole hundredths: 2 of 3 shares of one point is 0.67.
-    return max(0, ((right - wrong) * possible * 2 + shares) // (2 * shares))
+def _share(right, wrong, points, shares):
+    # Exact: 2 of 3 shares of one point is [2, 3], shown as 0.67 but summed as two thirds.
+    return exact.make(max(0, right - wrong) * points, shares)
+
+
+_NOTHING = [0, 1]
 
 
 # Choice types: the answer is a list of option keys.
@@ -240,28 +247,28 @@ def _picked(key, answer):
     return picked
 
 
-def _score_single(key, picked, possible):
-    return possible if (len(picked) == 1 and picked[0] in key["correct"]) else 0
+def _score_single(key, picked, points):
+    return [points, 1] if (len(picked) == 1 and picked[0] in key["correct"]) else _NOTHING
 
 
 _score_truefalse = _score_single
 
 
-def _score_multiple(key, picked, possible):
+def _score_multiple(key, picked, points):
     correct = key["correct"]
     right = len([option for option in picked if option in correct])
-    return _share(right, len(picked) - right, possible, len(correct))
+    return _share(right, len(picked) - right, points, len(correct))
 
 
 # Text types: the answer is the text typed.
-def _score_fill(key, text, possible):
-    return possible if normalise_text(text) in key["accepted"] else 0
+def _score_fill(key, text, points):
+    return [points, 1] if normalise_text(text) in key["accepted"] else _NOTHING
 
 
-def _score_numeric(key, text, possible):
+def _score_numeric(key, text, points):
     number = read_numeric(key, text)
     ok = number is not None and abs(number - key["value"]) <= key["tolerance"] + 1e-9
-    return possible if ok else 0
+    return [points, 1] if ok else _NOTHING
 
 
 # Parts types: the answer is {part key: value}. _parts_<type> gives [part, right?, the right value] for each
@@ -355,45 +362,52 @@ def score_question(key, answer):
 
     key: the answer key embedded in the page (shapes in quiz/browser/question_types.py).
     answer: choice types: list of option keys; text types: the text typed; parts types: {part key: value}.
-    Returns {"id", "earned" (hundredths), "possible" (hundredths), "verdict"}.
+    Returns {"id", "earned" (hundredths, rounded), "possible" (hundredths), "verdict", "exact" (the points
+    earned as an exact fraction, [numerator, denominator], which totals add up)}.
     """
-    possible = int(key.get("points", 1)) * 100
+    points = int(key.get("points", 1))
     kind = key["type"]
     family = question_types.family(kind)
     if not _given(key, family, answer, every=False):
-        return _result(key, 0, possible, UNANSWERED)
+        return _result(key, _NOTHING, points, UNANSWERED)
     if family == question_types.CHOICE:
         picked = _picked(key, answer)
         if not picked:
-            return _result(key, 0, possible, UNANSWERED)
-        earned = SCORERS[kind](key, picked, possible)
+            return _result(key, _NOTHING, points, UNANSWERED)
+        earned = SCORERS[kind](key, picked, points)
     elif family == question_types.TEXT:
-        earned = SCORERS[kind](key, answer, possible)
+        earned = SCORERS[kind](key, answer, points)
     else:
         parts = part_results(key, answer)
-        earned = _share(len([1 for part in parts if part[1]]), 0, possible, len(parts))
-    if earned == possible:
+        earned = _share(len([1 for part in parts if part[1]]), 0, points, len(parts))
+    if earned == [points, 1]:
         verdict = CORRECT
-    elif earned == 0:
+    elif earned[0] == 0:
         verdict = INCORRECT
     else:
         verdict = PARTIAL
-    return _result(key, earned, possible, verdict)
+    return _result(key, earned, points, verdict)
 
 
-def _result(key, earned, possible, verdict):
-    return {"id": key["id"], "earned": earned, "possible": possible, "verdict": verdict}
+def _result(key, earned, points, verdict):
+    return {
+        "id": key["id"],
+        "earned": exact.hundredths(earned),
+        "possible": points * 100,
+        "verdict": verdict,
+        "exact": earned,
+    }
 
 
 def score_quiz(keys, answers):
-    """Mark a whole quiz. answers maps question id -> answer (see score_question)."""
+    """Mark a whole quiz. answers maps question id -> answer (see score_question). The total is the exact sum
+    of the questions' points, rounded once: "earned" in hundredths, "exact" as [numerator, denominator]."""
     results = [score_question(key, answers.get(key["id"])) for key in keys]
-    earned = 0
+    earned = exact.total([result["exact"] for result in results])
     possible = 0
     for result in results:
-        earned += result["earned"]
         possible += result["possible"]
-    return {"earned": earned, "possible": possible, "results": results}
+    return {"earned": exact.hundredths(earned), "possible": possible, "exact": earned, "results": results}
 
 
 def format_points(hundredths):

@@ -11,6 +11,9 @@ import os
 import time
 
 from ..browser import saved, scoring
+from .report import totals
+
+RESULT_FIELDS = ("id", "earned", "possible", "verdict")
 
 VERSION = 1
 FOLDER = "mkdocs-pyscript-quiz"
@@ -29,7 +32,7 @@ def _is_count(value):
 
 
 def _result_problem(result):
-    if not isinstance(result, dict) or set(result) != {"id", "earned", "possible", "verdict"}:
+    if not isinstance(result, dict) or set(result) != set(RESULT_FIELDS):
         return "a result is not {id, earned, possible, verdict}"
     if not isinstance(result["id"], str) or result["verdict"] not in VERDICTS:
         return "a result has no question id or an unknown verdict"
@@ -126,10 +129,11 @@ def record(source, questions, results, finished, at=None):
         "at": at or time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "source": source,
         "questions": [question.id for question in questions],
-        "earned": sum(result["earned"] for result in results),
-        "possible": sum(result["possible"] for result in results),
+        "earned": totals(results)[0],
+        "possible": totals(results)[1],
         "finished": finished,
-        "results": results,
+        # As marked, without the exact fractions the totals were summed from.
+        "results": [{name: result[name] for name in RESULT_FIELDS} for result in results],
     }
 
 

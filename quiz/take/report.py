@@ -1,7 +1,7 @@
 """What the terminal says after an answer and at the end: the browser's verdicts, marks and result lines,
 from the same strings catalogue, around the same scoring module's results."""
 
-from ..browser import question_types, scoring
+from ..browser import exact, question_types, scoring
 
 STOPPED = "Stopped after %d of %d question(s): the score counts the questions answered before that."
 MARKS = {"right": "mark.chosen_correct", "missed": "mark.missed", "wrong": "mark.chosen_wrong"}
@@ -73,10 +73,15 @@ def mark(terminal, question, answer):
     return result
 
 
+def totals(results):
+    """(earned, possible) in hundredths: the questions' exact points summed, rounded once, as on the page."""
+    earned = exact.hundredths(exact.total([result["exact"] for result in results]))
+    return earned, sum(result["possible"] for result in results)
+
+
 def summary(terminal, asked, results, total_questions, history_lines):
     """The result: score and percent, what to revisit, and past scores from the history."""
-    earned = sum(result["earned"] for result in results)
-    possible = sum(result["possible"] for result in results)
+    earned, possible = totals(results)
     terminal.say()
     if len(results) < total_questions:
         terminal.say(STOPPED % (len(results), total_questions))

@@ -35,7 +35,7 @@ from markdown.extensions.toc import slugify
 from markupsafe import Markup
 
 from quiz.page import SETTINGS_RE
-from quiz.runtime import APP, INTERPRETER, MICROPYTHON_DIR, PYSCRIPT_DIR, PYTHON_DIR, PYTHON_FILES
+from quiz.runtime import APP, INTERPRETER, MICROPYTHON_DIR, PYSCRIPT_DIR, PYTHON_DIR, PYTHON_FILES, WEB_SOURCE
 from quiz.source import display_path, mask_fences
 
 from ..content_error import ContentError
@@ -264,6 +264,8 @@ def _quiz(site_dir, quiz_html):
             for url, mime, data in blocks
         ],
         "fetch_shim": _raw(_read(os.path.join(TEMPLATES, "fetch-shim.js"))),
+        # The site's own guard around localStorage (app.Storage relies on it).
+        "storage": _raw(_read(os.path.join(WEB_SOURCE, "quiz-storage.js"))),
         "pyconfig": json.dumps({"plugins": unused_plugins}),
         "app": ORIGIN + APP,
         "config": json.dumps(config),
