@@ -16,6 +16,7 @@ from pyscript import document, window
 window.performance.mark("quiz-start")
 
 import dom  # noqa: E402
+import events  # noqa: E402
 import question_types  # noqa: E402
 import reorder  # noqa: E402
 import saved  # noqa: E402
@@ -358,6 +359,7 @@ class Quiz:
         self.undo = None
         self.snapshot = None
         self.unsaved = False
+        self.progress_sent = None
 
         # The build wrote every button disabled, for the time Python starts.
         for node in dom.nodes(form, "button[disabled]"):
@@ -491,6 +493,7 @@ class Quiz:
     def update_progress(self):
         answered = len([1 for question in self.questions if question.answered()])
         self.progress.textContent = scoring.progress_text(answered, len(self.questions), STRINGS)
+        self.send_progress(answered)
 
     # Events.
     def on_edit(self, event):
@@ -533,6 +536,7 @@ class Quiz:
             self.finished = False
             question.first_control().focus()
             self.save()
+            self.update_progress()
         elif action == "clear":
             self.clear()
         elif action == "undo":
@@ -555,6 +559,7 @@ class Quiz:
         question.mark(scoring.score_question(question.key, question.answer()))
         self.drop_undo()
         self.save()
+        self.update_progress()
 
     def check_all(self, fresh):
         """Mark every question (an unanswered one scores 0 and says so) and show the result."""
@@ -575,6 +580,9 @@ class Quiz:
             self.saved(STORAGE.set(self.history_key, json.dumps(attempts)))
             self.save()
         self.show_result(marked, previous if fresh else (attempts[-2] if len(attempts) > 1 else None), attempts)
+        if fresh:
+            self.update_progress()
+            self.send_result(marked)
         if message:
             self.status.textContent = say(message)
         if fresh:
@@ -677,6 +685,27 @@ class Quiz:
         self.submit.disabled = False
         if self.form.getAttribute("data-quiz-state") == "finished":
             self.form.setAttribute("data-quiz-state", "ready")
+
+    # Events for integrators (events.py has the details' shape; quiz/README.md documents them).
+    def send(self, name, detail):
+        options = dom.js_object({"detail": detail, "bubbles": True})
+        self.form.dispatchEvent(window.CustomEvent.new(name, options))
+
+    def send_progress(self, answered):
+        """`quiz:progress` when the number answered or the questions checked change, not on every keystroke."""
+        checked = [q.result for q in self.questions if q.result is not None]
+        detail = events.detail(self.id, str(self.form.id), answered, len(self.questions), checked)
+        sent = json.dumps(detail)
+        if sent == self.progress_sent:
+            return
+        self.progress_sent = sent
+        self.send("quiz:progress", detail)
+
+    def send_result(self, marked):
+        answered = len([1 for question in self.questions if question.answered()])
+        total = len(self.questions)
+        detail = events.detail(self.id, str(self.form.id), answered, total, marked["results"], marked["earned"])
+        self.send("quiz:result", detail)
 
     # Starting again.
     def retry_wrong(self):
