@@ -11,12 +11,12 @@ import unicodedata
 from collections import namedtuple
 
 from . import markup
-from .browser import question_types
+from .browser import question_types, typos
 from .browser.normal import nfc
 from .browser.scoring import format_number, normalise_text, parse_number
 from .source import mask_fences
 
-KEYS = ("id", "type", "see", "points", "hint", "shuffle", "quiz")
+KEYS = ("id", "type", "see", "points", "hint", "shuffle", "quiz", "typos")
 REQUIRED_KEYS = ("id", "type", "see")
 DEFAULT_QUIZ = "self-check"
 
@@ -54,6 +54,9 @@ class SourceQuestion:
         self.points = 1
         self.hint = ""
         self.shuffle = False
+        # Edits a typed answer may be away from an accepted one (typos.py): the question's `typos:`, or the
+        # page's quiz_typos for its quiz; None when neither sets it.
+        self.typos = None
         self.quiz = DEFAULT_QUIZ
         self.text = ""
         self.options = []
@@ -93,8 +96,14 @@ def _key_single(question):
 _key_multiple = _key_truefalse = _key_single
 
 
+def _with_typos(question, key):
+    if question.typos is not None:
+        key["typos"] = question.typos
+    return key
+
+
 def _key_fill(question):
-    return {"accepted": [normalise_text(answer) for answer in question.accepted]}
+    return _with_typos(question, {"accepted": [normalise_text(answer) for answer in question.accepted]})
 
 
 def _key_numeric(question):
@@ -118,7 +127,7 @@ def _key_cloze(question):
             gaps.append({"key": gap.key, "options": [option.key for option in gap.options], "correct": correct[0]})
         else:
             gaps.append({"key": gap.key, "accepted": [normalise_text(answer) for answer in gap.accepted]})
-    return {"gaps": gaps}
+    return _with_typos(question, {"gaps": gaps})
 
 
 # Each type's answer key, by type name (the shapes are question_types' `fields` column).
@@ -161,6 +170,8 @@ LINK_TARGET_OPEN_RE = re.compile(r"\]\([^)]*$")
 OPTION_BOX_RE = re.compile(r"^\[(.?)\]\s*(.*)$")
 # Where the renderer puts each gap's control; text that contains it would confuse the renderer.
 GAP_MARK = "quizgapmark"
+# The types whose answers are typed words, which `typos:` may apply to.
+TYPO_TYPES = ("fill", "cloze")
 TRUE_WORDS = ("yes", "true", "on", "1")
 FALSE_WORDS = ("no", "false", "off", "0")
 
@@ -236,6 +247,7 @@ def parse_question(lines, first_line):
     parser.header()
     parser.text()
     parser.answers()
+    parser.check_typos()
     parser.explanation()
     return question, issues
 
@@ -330,6 +342,14 @@ class _Parser:
                 self.error("hint: is empty; remove the key or write the hint")
             _check_text(value, self.line_no(), "the hint", self.issues, q.links, q.images)
             q.hint = value
+        elif key == "typos":
+            if not re.match(r"^[0-9]$", value) or int(value) > typos.MAX_TYPOS:
+                self.error(
+                    "typos %r must be a whole number from 0 to %d: how many letters a typed answer may have left "
+                    "out, added, changed or swapped" % (value, typos.MAX_TYPOS)
+                )
+            else:
+                q.typos = int(value)
         elif key == "shuffle":
             if value.lower() not in TRUE_WORDS + FALSE_WORDS:
                 self.error("shuffle %r must be yes or no" % value)
@@ -576,6 +596,37 @@ class _Parser:
             self.error("unit %r is not a unit: write a word such as cm, degrees or kg" % unit)
             return
         self.q.number = (number, tolerance, unit)
+
+    def check_typos(self):
+        """`typos:` is for typed words: not for numbers or choices, and not where every answer is too short."""
+        q = self.q
+        line = q.keys_line.get("typos")
+        if line is None or q.type is None or q.typos is None:
+            return
+        if q.type == "numeric":
+            self.issues.append(
+                Issue(line, "typos: a number gets no typo tolerance; give a tolerance on the answer line, `= 10 +- 1`")
+            )
+        elif q.type not in TYPO_TYPES:
+            self.issues.append(
+                Issue(
+                    line,
+                    "typos: applies to typed answers (fill and the typed gaps of a cloze), not to a %s question"
+                    % q.type,
+                )
+            )
+        elif q.typos:
+            typed = q.accepted if q.type == "fill" else [answer for gap in q.gaps for answer in gap.accepted]
+            if q.type == "cloze" and not typed and q.gaps:
+                self.issues.append(Issue(line, "typos: this cloze has no typed gap, only drop-downs; remove the key"))
+            elif typed and all(len(normalise_text(answer)) < typos.MIN_LENGTH for answer in typed):
+                self.issues.append(
+                    Issue(
+                        line,
+                        "typos: %d has no effect: every accepted answer is shorter than %d characters, and those must "
+                        "be typed exactly; remove the key" % (q.typos, typos.MIN_LENGTH),
+                    )
+                )
 
     def check_answers(self, line):
         if self.q.row:

@@ -63,3 +63,45 @@ def test_progress_and_result_events_reach_a_document_listener(quiz_at_viewport, 
     # Nothing left the page.
     assert page.recorder.foreign(server) == []
     assert page.recorder.errors == []
+
+
+def by_id(question_id):
+    return next(question for question in MAIN if question.id == question_id)
+
+
+def check(page, question):
+    page.locator("#q-%s [data-quiz-action=check-question]" % question.id).click()
+
+
+def test_a_misspelt_typed_answer_counts_and_names_its_spelling(quiz_at_viewport):
+    page = quiz_at_viewport
+    fill = by_id("hidden-limiter-name")
+    assert fill.typos == 1
+    box = page.locator("#q-%s" % fill.id)
+    box.locator("input").fill("Calf musles")
+    check(page, fill)
+    assert box.locator(".quiz-verdict").inner_text() == "Correct (spelling: calf muscles)"
+    # Two letters off is more than the question allows.
+    box.locator("[data-quiz-action=retry-question]").click()
+    box.locator("input").fill("calf mussels")
+    check(page, fill)
+    assert box.locator(".quiz-verdict").inner_text() == "Incorrect"
+    # A typed gap of a cloze says so on the gap; a gap under five letters ("hips") is exact.
+    cloze = by_id("calf-function-gaps")
+    gaps = page.locator("#q-%s" % cloze.id)
+    typed = [gap for gap in cloze.gaps if not gap.options]
+    gaps.locator("#q-%s-%s" % (cloze.id, typed[0].key)).fill(
+        "blo" + "kc"
+    )  # two letters swapped (split for the spell checker)
+    gaps.locator("#q-%s-%s" % (cloze.id, typed[1].key)).fill("hisp")
+    for gap in cloze.gaps:
+        if gap.options:
+            gaps.locator("#q-%s-%s" % (cloze.id, gap.key)).select_option(
+                next(option.key for option in gap.options if option.correct)
+            )
+    check(page, cloze)
+    marks = gaps.locator(".quiz-mark").all_inner_texts()
+    assert marks[0] == " (correct (spelling: block))"
+    assert marks[2].startswith(" (incorrect")
+    assert gaps.locator(".quiz-verdict").inner_text().endswith("(spelling: block)")
+    assert page.recorder.errors == []

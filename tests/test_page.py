@@ -53,7 +53,9 @@ def test_settings_from_front_matter():
         "result_note": "",
         "offline_copy": "",
         "score_bands": {},
+        "typos": {},
     }
+    assert settings(STRINGS, {"quiz_typos": {"self-check": 1}}, "q.html")["typos"] == {"self-check": 1}
     assert settings(STRINGS, {"quiz_shuffle_questions": True}, "quiz.html")["shuffle_questions"] is True
     assert settings(STRINGS, {"quiz_shuffle_questions": ["safety"]}, "q.html")["shuffle_questions"] == ["safety"]
     assert settings(STRINGS, {"quiz_result_note": "Just a check."}, "q.html")["result_note"] == "Just a check."
@@ -66,6 +68,8 @@ def test_settings_from_front_matter():
         ({"quiz_shuffle_questions": 3}, "quiz_shuffle_questions must be `true` or a list of quiz ids"),
         ({"quiz_shuffle_questions": [1, 2]}, "quiz_shuffle_questions must be `true` or a list of quiz ids"),
         ({"quiz_result_note": ["a"]}, "quiz_result_note must be text"),
+        ({"quiz_typos": {"self-check": 9}}, "quiz_typos must list quiz ids, each with a whole number from 0 to 3"),
+        ({"quiz_typos": 1}, "quiz_typos must list quiz ids"),
     ],
 )
 def test_bad_front_matter_is_named(meta, message):

@@ -269,12 +269,18 @@ class PageQuestion:
                     self._mark(node.labels.item(0), say(words[state]), state)
                     self._feedback(node)
         elif self.family == question_types.PARTS:
+            spelt = {}
+            for part, spelling in scoring.spellings(self.key, self.answer()):
+                spelt[part] = spelling
             for part, right, value in scoring.part_results(self.key, self.answer()):
                 control = self.parts[part]
                 # A row's mark goes with its label, on the row's own line; a gap's follows it in the text.
                 row = control.closest("li.quiz-row")
                 target = (row.querySelector("label") if row else None) or control
-                if right:
+                if right and part in spelt:
+                    words = say("mark.part_right_spelling", {"spelling": spelt[part]})
+                    self._mark(target, words, "right", target is control)
+                elif right:
                     self._mark(target, say("mark.part_right"), "right", target is control)
                 else:
                     shown = value
