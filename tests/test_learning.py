@@ -105,3 +105,50 @@ def test_a_misspelt_typed_answer_counts_and_names_its_spelling(quiz_at_viewport)
     assert marks[2].startswith(" (incorrect")
     assert gaps.locator(".quiz-verdict").inner_text().endswith("(spelling: block)")
     assert page.recorder.errors == []
+
+
+def test_each_wrong_try_reveals_the_next_hint_and_the_penalty_counts(quiz_at_viewport):
+    page = quiz_at_viewport
+    fill = by_id("hidden-limiter-name")
+    assert len(fill.hints) == 2 and fill.penalty == [1, 4]
+    box = page.locator("#q-%s" % fill.id)
+    hints = box.locator("details[data-quiz-hint]")
+    assert hints.count() == 2
+    assert box.locator("details[data-quiz-hint] > summary").all_inner_texts() == [
+        "Show hint 1 of 2",
+        "Show hint 2 of 2",
+    ]
+    assert box.locator("details[data-quiz-hint][open]").count() == 0
+    box.locator("input").fill("ankles")
+    check(page, fill)
+    assert box.locator(".quiz-verdict").inner_text() == "Incorrect"
+    assert hints.nth(0).get_attribute("open") is not None and hints.nth(1).get_attribute("open") is None
+    box.locator("[data-quiz-action=retry-question]").click()
+    box.locator("input").fill("calves")
+    check(page, fill)
+    assert box.locator(".quiz-verdict").inner_text() == "Correct"
+    assert box.locator(".quiz-tries").inner_text() == (
+        "Try 2, hints used: 1: 0.75 of 1 point after the penalty for each try."
+    )
+    # Tries and hints are saved with the answers, and come back with the marks after a reload.
+    stored = page.evaluate("() => JSON.parse(localStorage.getItem('quiz-answers/v1/self-check'))")
+    assert stored["tries"] == {fill.id: 2} and stored["hints"] == {fill.id: 1}
+    page.reload()
+    page.wait_for_selector("form.quiz[data-quiz-state=ready]")
+    box = page.locator("#q-%s" % fill.id)
+    assert box.locator(".quiz-tries").inner_text().startswith("Try 2, hints used: 1")
+    assert box.locator("details[data-quiz-hint][open]").count() == 1
+    # The whole quiz counts the question at three quarters of its point, and the review says why.
+    answer_all(page, [question for question in MAIN if question.id != fill.id])
+    page.click(MAIN_FORM + " button[type=submit]")
+    detail_total = sum(question.points for question in MAIN)
+    result = page.inner_text(MAIN_FORM + " .quiz-result__score")
+    assert result.startswith("You scored %s of %d" % ("%g" % (detail_total - 0.25), detail_total))
+    page.click(MAIN_FORM + " details.quiz-review > summary")
+    assert "Try 2, hints used: 1" in page.inner_text(MAIN_FORM + " .quiz-review__list")
+    # Start over: a fresh attempt, no tries and the hints closed.
+    page.click(MAIN_FORM + " [data-quiz-action=start-over]")
+    assert box.locator("details[data-quiz-hint][open]").count() == 0
+    stored = page.evaluate("() => JSON.parse(localStorage.getItem('quiz-answers/v1/self-check'))")
+    assert "tries" not in stored and "hints" not in stored
+    assert page.recorder.errors == []

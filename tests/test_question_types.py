@@ -29,6 +29,7 @@ def is_keys(value):
 
 SHAPES = {
     "count": lambda value: isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 99,
+    "fraction": lambda value: isinstance(value, list) and len(value) == 2 and 0 < value[0] <= value[1],
     "keys": is_keys,
     "texts": lambda value: is_keys(value) and all(item == scoring.normalise_text(item) for item in value),
     "number": lambda value: isinstance(value, float),
@@ -65,9 +66,13 @@ def test_optional_fields_are_written_when_set_in_their_shape(name):
     plain = question.answer_key()
     assert not set(plain) & {field for field, _ in OPTIONAL_FIELDS}
     question.typos = 2
+    question.hints = ["First.", "Second."]
+    question.penalty = [1, 3]
     key = question.answer_key()
-    assert set(key) - set(plain) == {"typos"}
-    assert SHAPES[dict(OPTIONAL_FIELDS)["typos"]](key["typos"])
+    assert set(key) - set(plain) == {field for field, _ in OPTIONAL_FIELDS}
+    for field, shape in OPTIONAL_FIELDS:
+        assert SHAPES[shape](key[field]), field
+    assert key["hints"] == 2
 
 
 def test_rows_are_complete_and_known():

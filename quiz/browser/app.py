@@ -22,6 +22,7 @@ import reorder  # noqa: E402
 import saved  # noqa: E402
 import scoring  # noqa: E402
 import shuffle  # noqa: E402
+import tries  # noqa: E402
 
 
 def _label_text(node):
@@ -132,6 +133,9 @@ class PageQuestion:
         self.note = None
         self.number = 0
         self.result = None
+        # Tries made at this question in this attempt, and its hints revealed one by one (tries.py).
+        self.tries = 0
+        self.hint_nodes = dom.nodes(fieldset, "details[data-quiz-hint]")
 
     # Reading and restoring the reader's answer, by family (question_types.py).
     def answer(self):
@@ -326,6 +330,38 @@ class PageQuestion:
         self.restore(self.empty())
         self.details.open = False
 
+    # Tries and hints (tries.py): each wrong check reveals the next hint; the counts show with the verdict.
+    def hints_used(self):
+        return len([1 for node in self.hint_nodes if node.open])
+
+    def reveal_hint(self):
+        for node in self.hint_nodes:
+            if not node.open:
+                node.open = True
+                return
+
+    def show_hints(self, count):
+        for index, node in enumerate(self.hint_nodes):
+            node.open = index < count
+
+    def tries_text(self):
+        """ "Try 2, hints used: 1." (with the points after the penalty when there is one), or "" for a first try
+        without hints."""
+        if self.tries <= 1 and not self.hints_used():
+            return ""
+        values = {"tries": max(1, self.tries), "hints": self.hints_used()}
+        if self.result is not None and tries.factor(self.key, self.tries) != [1, 1]:
+            values["earned"] = scoring.format_points(self.result["earned"])
+            values["possible"] = scoring.format_points(self.result["possible"])
+            values["points"] = scoring.plural(STRINGS, "points", self.result["possible"] // 100)
+            return say("question.tries_points", values)
+        return say("question.tries", values)
+
+    def show_tries(self):
+        text = self.tries_text()
+        if text and self.result is not None:
+            self.check_button.before(self._add(dom.el("span", "quiz-tries", text)))
+
     def describe_answer(self):
         if self.family == question_types.CHOICE:
             chosen = [node for node in self.inputs if node.checked]
@@ -413,6 +449,8 @@ class Quiz:
             "answers": {question.id: question.answer() for question in self.questions},
             "checked": [question.id for question in self.questions if question.result is not None],
             "finished": self.finished,
+            "tries": {question.id: question.tries for question in self.questions if question.tries},
+            "hints": {question.id: question.hints_used() for question in self.questions if question.hints_used()},
         }
 
     def load(self):
@@ -425,6 +463,7 @@ class Quiz:
                 early = True
             elif question.id in state["answers"]:
                 question.restore(state["answers"][question.id])
+            self.restore_tries(question, state)
         if early:
             state["checked"] = []
             state["finished"] = False
@@ -451,8 +490,9 @@ class Quiz:
             question.unmark()
             question.clear_note()
             question.restore(wanted)
+            self.restore_tries(question, state)
             if checked:
-                question.mark(scoring.score_question(question.key, question.answer()))
+                self.mark_tried(question, scoring.score_question(question.key, question.answer()))
         if state["finished"] and not self.finished:
             self.check_all(fresh=False)
             self.finished = True
@@ -475,6 +515,15 @@ class Quiz:
         names = [say("review.question", {"n": self.by_id(question_id).number}) for question_id in state["reset"]]
         return say(saved.RESET_CHANGED, {"questions": ", ".join(names)})
 
+    def restore_tries(self, question, state):
+        question.tries = state.get("tries", {}).get(question.id, 0)
+        question.show_hints(state.get("hints", {}).get(question.id, 0))
+
+    def mark_tried(self, question, result):
+        """Mark a question with the penalty for its tries applied, and say how many tries and hints it took."""
+        question.mark(tries.penalised(result, question.key, question.tries))
+        question.show_tries()
+
     def apply_marks(self, checked, finished, fresh):
         if finished:
             self.check_all(fresh=fresh)
@@ -482,11 +531,13 @@ class Quiz:
         for question_id in checked:
             question = self.by_id(question_id)
             if question is not None:
-                question.mark(scoring.score_question(question.key, question.answer()))
+                self.mark_tried(question, scoring.score_question(question.key, question.answer()))
 
     def save(self):
         state = self.state()
-        text = saved.encode(self.key, state["answers"], state["checked"], state["finished"])
+        text = saved.encode(
+            self.key, state["answers"], state["checked"], state["finished"], state["tries"], state["hints"]
+        )
         self.saved(STORAGE.set(self.storage_key, text))
 
     def saved(self, failure):
@@ -562,7 +613,10 @@ class Quiz:
             question.show_note()
             question.first_control(unanswered_only=True).focus()
             return
-        question.mark(scoring.score_question(question.key, question.answer()))
+        question.tries += 1
+        self.mark_tried(question, scoring.score_question(question.key, question.answer()))
+        if question.result["verdict"] != scoring.CORRECT:
+            question.reveal_hint()
         self.drop_undo()
         self.save()
         self.update_progress()
@@ -572,10 +626,15 @@ class Quiz:
         for question in self.questions:
             if question.result is not None:
                 question.unmark()
+            elif fresh and question.answered():
+                question.tries += 1
             question.clear_note()
         marked = scoring.score_quiz([question.key for question in self.questions], self.answers())
+        results = []
         for question, result in zip(self.questions, marked["results"]):
-            question.mark(result)
+            self.mark_tried(question, result)
+            results.append(question.result)
+        marked = tries.totals(results)
         self.finished = True
         self.submit.disabled = True
         self.form.setAttribute("data-quiz-state", "finished")
@@ -669,6 +728,8 @@ class Quiz:
             item.appendChild(title)
             if question.has_any():
                 item.appendChild(dom.el("p", None, say("review.your_answer", {"answer": question.describe_answer()})))
+            if question.tries_text():
+                item.appendChild(dom.el("p", "quiz-review__tries", question.tries_text()))
             listing.appendChild(item)
         return listing
 
@@ -731,6 +792,8 @@ class Quiz:
         self.hide_result()
         for question in self.questions:
             question.reset()
+            question.tries = 0
+            question.show_hints(0)
         self.update_progress()
         self.save()
         self.questions[0].first_control().focus()
@@ -756,6 +819,7 @@ class Quiz:
             return
         for question in self.questions:
             question.restore(snapshot["answers"].get(question.id, question.empty()))
+            self.restore_tries(question, snapshot)
         self.apply_marks(snapshot["checked"], snapshot["finished"], fresh=False)
         self.finished = snapshot["finished"]
         self.update_progress()

@@ -29,6 +29,8 @@ Columns:
 
 Beside its type's fields, a key may carry the optional fields in OPTIONAL_FIELDS, for any type that takes them:
     typos   count  edits a typed answer may be from an accepted one (fill, cloze; typos.py);
+    hints   count  hints revealed one after each wrong try (`hints:`; tries.py);
+    penalty fraction  the share of the points each try after the first takes away, [numerator, denominator];
   written only when the question (or, for typos, its page) sets them.
 """
 
@@ -118,7 +120,7 @@ TYPES = (
 TYPE_NAMES = tuple(row.name for row in TYPES)
 
 # (name, shape) of the fields any answer key may carry (see the docstring).
-OPTIONAL_FIELDS = (("typos", "count"),)
+OPTIONAL_FIELDS = (("typos", "count"), ("hints", "count"), ("penalty", "fraction"))
 
 
 def get(name):
