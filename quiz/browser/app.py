@@ -41,6 +41,8 @@ def _settings():
 
 SETTINGS = _settings()
 STRINGS = SETTINGS.get("strings", {})
+# The catalogue's language: its plural forms and the dates of past scores follow it.
+LANGUAGE = SETTINGS.get("language") or "en"
 # The note under a question that is not answered yet, worded for what the question asks of the learner.
 NOTES = {
     question_types.CHOICE: "note.choose",
@@ -68,11 +70,18 @@ def _today():
     return "%04d-%02d-%02d" % (int(now.getFullYear()), int(now.getMonth()) + 1, int(now.getDate()))
 
 
+# The month as a word: "3 May 2025", "3. Mai 2025", "3 mai 2025", "2025年5月3日", never 05/03/2025, whose
+# order of day and month depends on the reader.
+DATE_OPTIONS = '{"year": "numeric", "month": "long", "day": "numeric"}'
+
+
 def _local_date(iso):
-    """A stored YYYY-MM-DD as the reader's browser writes dates in the page's language."""
+    """A stored YYYY-MM-DD in the words of the catalogue's language, from the browser's own CLDR data."""
     date = window.Date.new(iso + "T12:00:00")
-    lang = str(document.documentElement.lang or "")
-    return str(date.toLocaleDateString(lang) if lang else date.toLocaleDateString())
+    try:
+        return str(date.toLocaleDateString(LANGUAGE, window.JSON.parse(DATE_OPTIONS)))
+    except Exception:  # a language tag this browser does not know
+        return str(date.toLocaleDateString())
 
 
 def _percent(earned, possible):
@@ -247,7 +256,7 @@ class PageQuestion:
         self.result = result
         # In the row of the question's button, which is there from the first paint: marking adds no line.
         verdict = self._add(dom.el("strong", "quiz-verdict quiz-verdict--" + result["verdict"]))
-        verdict.textContent = scoring.verdict_text(result, STRINGS)
+        verdict.textContent = scoring.verdict_text(result, STRINGS, LANGUAGE)
         self.check_button.before(verdict)
         if self.family == question_types.CHOICE:
             correct = self.key["correct"]
@@ -584,7 +593,7 @@ class Quiz:
             link = dom.el("a", None, say("review.question", {"n": question.number}))
             link.href = "#" + question.fieldset.id
             line.appendChild(link)
-            verdict = " (%s)" % scoring.verdict_text(question.result, STRINGS)
+            verdict = " (%s)" % scoring.verdict_text(question.result, STRINGS, LANGUAGE)
             line.appendChild(document.createTextNode(verdict + ("," if index < len(questions) - 1 else "") + " "))
         return line
 
@@ -596,7 +605,9 @@ class Quiz:
             link = dom.el("a", None, say("review.question", {"n": question.number}))
             link.href = "#" + question.fieldset.id
             title.appendChild(link)
-            title.appendChild(document.createTextNode(": " + scoring.verdict_text(question.result, STRINGS) + "."))
+            title.appendChild(
+                document.createTextNode(": " + scoring.verdict_text(question.result, STRINGS, LANGUAGE) + ".")
+            )
             item.appendChild(title)
             if question.has_any():
                 item.appendChild(dom.el("p", None, say("review.your_answer", {"answer": question.describe_answer()})))
