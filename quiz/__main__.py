@@ -6,8 +6,8 @@ message, finding the blocks with the Markdown extensions the config file lists.
 `python -m quiz finish SITE_DIR [--config mkdocs.yml]` does, after a build by a generator that ignores MkDocs
 plugins (Zensical), what the plugin does during `mkdocs build`: copies the quiz runtime into SITE_DIR and adds
 its tags and settings to every built page that shows a question. It reads the theme's language,
-use_directory_urls, docs_dir and the quiz plugin's options from the config file, and each page's front matter
-from its Markdown source.
+use_directory_urls, docs_dir and the quiz plugin's options (`strings` and `offline_copy`) from the config file,
+and each page's front matter from its Markdown source.
 """
 
 import argparse
@@ -28,8 +28,8 @@ def finish(site_dir, config_path):
     from mkdocs.structure.files import File
     from mkdocs.utils.meta import get_data
 
-    from . import strings as catalogue
     from .blocks import BlockFinder, extensions_of
+    from .languages import from_config
     from .mkdocs_yml import plugin_options, read_config
     from .page import PageError, has_quiz, inject, settings
     from .runtime import site_files
@@ -43,13 +43,13 @@ def finish(site_dir, config_path):
     if not os.path.isdir(docs_dir):
         raise FinishError("docs_dir %s is not a folder" % docs_dir)
     use_directory_urls = config.get("use_directory_urls", True) is not False
-    theme = config.get("theme")
-    language = (theme.get("language") if isinstance(theme, dict) else None) or "en"
     offline_copy = (plugin_options(config, "quiz") or {}).get("offline_copy") or ""
     if not isinstance(offline_copy, str):
         raise FinishError("the quiz plugin's offline_copy must be a path, not %r" % (offline_copy,))
 
-    strings = catalogue.load(language)
+    language = from_config(config)
+    if language.warning:
+        print("warning: %s" % language.warning, file=sys.stderr)
     files = site_files()
     for site_path, source in files:
         target = os.path.join(site_dir, *site_path.split("/"))
@@ -75,7 +75,9 @@ def finish(site_dir, config_path):
         if not has_quiz(html):
             continue
         try:
-            page_settings = settings(strings, get_data(markdown)[1], built.url, offline_copy)
+            page_settings = settings(
+                language.strings, get_data(markdown)[1], built.url, offline_copy, language.language
+            )
             injected = inject(html, built.url, page_settings, site_paths)
         except PageError as error:
             raise FinishError("%s: %s" % (src_uri, error)) from None

@@ -1,8 +1,10 @@
 """The MkDocs plugin: `plugins: [quiz]` in mkdocs.yml is all a site needs.
 
-- on_config: loads the UI strings of the theme's language and, unless mkdocs.yml declares it, adds the
-  ```quiz fence to pymdownx.superfences (adding that extension too when it is missing);
-- on_pre_build: checks every quiz in docs_dir and stops the build listing each mistake as path:line: message;
+- on_config: checks the site's own UI strings (the `strings` option) and, unless mkdocs.yml declares it, adds
+  the ```quiz fence to pymdownx.superfences (adding that extension too when it is missing);
+- on_pre_build: picks the UI strings of theme.language, read here rather than in on_config because
+  mkdocs-static-i18n sets it for each language it builds in its own on_config, which runs after this one's;
+  then checks every quiz in docs_dir and stops the build listing each mistake as path:line: message;
 - on_files: publishes the runtime (PyScript, MicroPython, the quiz's Python and web files) from this package;
 - on_post_page: adds the runtime's tags and the page's settings to pages that show a question.
 
@@ -11,6 +13,7 @@ from package data, copied into the site like any other.
 """
 
 import logging
+import os
 
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
@@ -18,6 +21,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
 
+from . import languages
 from . import strings as catalogue
 from .check import check_docs
 from .fence import format_quiz, use_language
@@ -35,6 +39,8 @@ class QuizConfig(Config):
     # Site-root-relative path of a single-file copy of the quiz that works from disk; when set, a quiz page
     # opened from disk links to it.
     offline_copy = config_options.Type(str, default="")
+    # A folder of the site's own UI strings, <language>.json, relative to mkdocs.yml (quiz/languages.py).
+    strings = config_options.Type(str, default="")
 
 
 def add_fence(config):
@@ -49,21 +55,30 @@ def add_fence(config):
 
 class QuizPlugin(BasePlugin[QuizConfig]):
     def __init__(self):
-        self.strings = {}
+        self.language = None
+        self.site_strings = languages.SiteCatalogue()
         self.files = []
 
     def on_config(self, config):
-        language = config.theme.get("language") or "en"
+        config_dir = os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))
         try:
-            self.strings = catalogue.load(language)
+            self.site_strings = languages.site_catalogue(config_dir, self.config.strings)
+            # A language that cannot work stops the build here, before anything is built.
+            languages.page_language(config.theme.get("language"), self.site_strings)
             self.files = site_files()
         except (catalogue.StringsError, RuntimeFilesError) as error:
             raise PluginError("quiz: %s" % error) from None
-        use_language(language)
         add_fence(config)
         return config
 
     def on_pre_build(self, config):
+        try:
+            self.language = languages.page_language(config.theme.get("language"), self.site_strings)
+        except catalogue.StringsError as error:
+            raise PluginError("quiz: %s" % error) from None
+        if self.language.warning:
+            log.warning(self.language.warning)
+        use_language(self.language.language, self.language.strings)
         _, issues = check_docs(config.docs_dir, (config.markdown_extensions, config.mdx_configs))
         if issues:
             raise PluginError("quiz blocks have %d error(s):\n%s" % (len(issues), format_issues(issues)))
@@ -82,7 +97,9 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         if not has_quiz(output):
             return output
         try:
-            page_settings = settings(self.strings, page.meta, page.url, self.config.offline_copy)
+            page_settings = settings(
+                self.language.strings, page.meta, page.url, self.config.offline_copy, self.language.language
+            )
             return inject(output, page.url, page_settings, [path for path, _ in self.files])
         except PageError as error:
             raise PluginError("quiz: %s: %s" % (page.file.src_uri, error)) from None
