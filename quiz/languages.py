@@ -78,11 +78,11 @@ def site_catalogue(config_dir, option):
 
 
 def _how_to_add(language, site):
-    where = site.label or "a folder such as quiz-strings"
-    return "to translate it, add %s/%s.json with the keys of the quiz's en.json translated%s" % (
-        where,
-        language,
-        "" if site.label else " and name the folder in the quiz plugin's `strings` option",
+    if site.label:
+        return "to translate it, add %s/%s.json with the keys of the quiz's en.json translated" % (site.label, language)
+    return (
+        "to translate it, put %s.json, with the keys of the quiz's en.json translated, in a folder next to "
+        "mkdocs.yml (quiz-strings/, say) and name that folder in the quiz plugin's `strings` option" % language
     )
 
 
