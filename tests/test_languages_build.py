@@ -147,11 +147,11 @@ def test_a_site_catalogue_adds_a_language(tmp_path):
 def test_a_bad_site_catalogue_stops_the_build_naming_the_file_and_the_key(tmp_path):
     folder = project(tmp_path, language="de", quiz_options={"strings": "quiz-strings/"})
     write_catalogue(
-        folder, {"de.json": {"quiz.chekc": "Auswerten", "result.score": "Ergebnis: {points}"}, "fr.json": {}}
+        folder, {"de.json": {"quiz.no_such_key": "Auswerten", "result.score": "Ergebnis: {points}"}, "fr.json": {}}
     )
     result = build(folder)
     assert result.returncode != 0
-    assert "quiz-strings/de.json: unknown key(s): quiz.chekc" in result.stderr
+    assert "quiz-strings/de.json: unknown key(s): quiz.no_such_key" in result.stderr
     assert "quiz-strings/de.json: result.score: placeholders ['points'], expected ['percent', 'score']" in result.stderr
     assert "Traceback" not in result.stderr
 
@@ -210,7 +210,7 @@ def i18n_project(tmp_path):
     )
     french = (folder / "content" / "learn" / "check.md").read_text(encoding="utf-8")
     # Quiz and question ids are site-wide (saved answers are kept under them): the translation has its own.
-    french = re.sub(r"^id: (.+)$", r"id: fr-\1\nquiz: controle", french, flags=re.M)
+    french = re.sub(r"^id: (.+)$", r"id: fr-\1\nquiz: fr-self-check", french, flags=re.M)
     (folder / "content" / "learn" / "check.fr.md").write_text(french, encoding="utf-8")
     return folder
 
