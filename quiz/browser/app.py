@@ -41,9 +41,11 @@ def _settings():
     return json.loads(node.textContent) if node else {}
 
 
-# The page's settings and UI strings, read by mount() for each page shown.
+# The page's settings, UI strings and the catalogue's language (its plural forms and the dates of past scores
+# follow it), read by mount() for each page shown.
 SETTINGS = {}
 STRINGS = {}
+LANGUAGE = "en"
 # The note under a question that is not answered yet, worded for what the question asks of the learner.
 NOTES = {
     question_types.CHOICE: "note.choose",
@@ -71,11 +73,18 @@ def _today():
     return "%04d-%02d-%02d" % (int(now.getFullYear()), int(now.getMonth()) + 1, int(now.getDate()))
 
 
+# The month as a word: "3 May 2025", "3. Mai 2025", "3 mai 2025", "2025年5月3日", never 05/03/2025, whose
+# order of day and month depends on the reader.
+DATE_OPTIONS = '{"year": "numeric", "month": "long", "day": "numeric"}'
+
+
 def _local_date(iso):
-    """A stored YYYY-MM-DD as the reader's browser writes dates in the page's language."""
+    """A stored YYYY-MM-DD in the words of the catalogue's language, from the browser's own CLDR data."""
     date = window.Date.new(iso + "T12:00:00")
-    lang = str(document.documentElement.lang or "")
-    return str(date.toLocaleDateString(lang) if lang else date.toLocaleDateString())
+    try:
+        return str(date.toLocaleDateString(LANGUAGE, window.JSON.parse(DATE_OPTIONS)))
+    except Exception:  # a language tag this browser does not know
+        return str(date.toLocaleDateString())
 
 
 def _percent(earned, possible):
@@ -258,7 +267,7 @@ class PageQuestion:
         self.result = result
         # In the row of the question's button, which is there from the first paint: marking adds no line.
         verdict = self._add(dom.el("strong", "quiz-verdict quiz-verdict--" + result["verdict"]))
-        verdict.textContent = scoring.verdict_text(result, STRINGS)
+        verdict.textContent = scoring.verdict_text(result, STRINGS, LANGUAGE)
         self.check_button.before(verdict)
         if self.family == question_types.CHOICE:
             correct = self.key["correct"]
@@ -351,9 +360,10 @@ class PageQuestion:
             return ""
         values = {"tries": max(1, self.tries), "hints": self.hints_used()}
         if self.result is not None and tries.factor(self.key, self.tries) != [1, 1]:
-            values["earned"] = scoring.format_points(self.result["earned"])
-            values["possible"] = scoring.format_points(self.result["possible"])
-            values["points"] = scoring.plural(STRINGS, "points", self.result["possible"] // 100)
+            decimal = STRINGS.get(scoring.DECIMAL) or "."
+            values["earned"] = scoring.format_points(self.result["earned"], decimal)
+            values["possible"] = scoring.format_points(self.result["possible"], decimal)
+            values["points"] = scoring.plural(STRINGS, "points", self.result["possible"] // 100, LANGUAGE)
             return say("question.tries_points", values)
         return say("question.tries", values)
 
@@ -712,7 +722,7 @@ class Quiz:
             link = dom.el("a", None, say("review.question", {"n": question.number}))
             link.href = "#" + question.fieldset.id
             line.appendChild(link)
-            verdict = " (%s)" % scoring.verdict_text(question.result, STRINGS)
+            verdict = " (%s)" % scoring.verdict_text(question.result, STRINGS, LANGUAGE)
             line.appendChild(document.createTextNode(verdict + ("," if index < len(questions) - 1 else "") + " "))
         return line
 
@@ -724,7 +734,9 @@ class Quiz:
             link = dom.el("a", None, say("review.question", {"n": question.number}))
             link.href = "#" + question.fieldset.id
             title.appendChild(link)
-            title.appendChild(document.createTextNode(": " + scoring.verdict_text(question.result, STRINGS) + "."))
+            title.appendChild(
+                document.createTextNode(": " + scoring.verdict_text(question.result, STRINGS, LANGUAGE) + ".")
+            )
             item.appendChild(title)
             if question.has_any():
                 item.appendChild(dom.el("p", None, say("review.your_answer", {"answer": question.describe_answer()})))
@@ -859,9 +871,10 @@ def mount(event=None):
     """Enhance the quizzes of the page shown: on start, and on each `quiz:mount` event, which the loader sends
     when Material's instant navigation has put a new page's content under this same running Python. The
     page's settings are read again: they are the new page's."""
-    global SETTINGS, STRINGS, QUIZZES
+    global SETTINGS, STRINGS, LANGUAGE, QUIZZES
     SETTINGS = _settings()
     STRINGS = SETTINGS.get("strings", {})
+    LANGUAGE = SETTINGS.get("language") or "en"
     QUIZZES = [Quiz(form) for form in dom.nodes(document, 'form.quiz[data-quiz-state="starting"]')]
     _announce_ready(len(QUIZZES))
 
