@@ -114,7 +114,20 @@ def _per_quiz_setting(value, name, high):
     return {str(quiz_id): number for quiz_id, number in value.items()}
 
 
-def settings(strings, meta, page_url, offline_copy="", language="en"):
+NAMESPACE_RE = re.compile(r"^[A-Za-z0-9._-]+(?:/[A-Za-z0-9._-]+)*$")
+
+
+def namespace_problem(value):
+    """Why a storage_namespace option cannot be used, or None."""
+    if value == "" or (isinstance(value, str) and NAMESPACE_RE.match(value)):
+        return None
+    return (
+        "the quiz plugin's storage_namespace must be letters, digits, '.', '_' or '-', in parts joined by '/' "
+        "(such as my-notes), not %r" % (value,)
+    )
+
+
+def settings(strings, meta, page_url, offline_copy="", language="en", storage_namespace=""):
     """The page's quiz settings: the UI strings of the page's language and its tag (for plural forms and
     dates; quiz/languages.py), and from the page's front matter
     (`meta`) which quizzes show their questions shuffled, a note under the result and, per quiz, the text for
@@ -131,6 +144,10 @@ def settings(strings, meta, page_url, offline_copy="", language="en"):
         "score_bands": _score_bands_setting(meta.get("quiz_score_bands")),
         "typos": _per_quiz_setting(meta.get("quiz_typos"), "quiz_typos", typos.MAX_TYPOS),
         "offline_copy": relative(offline_copy, page_url) if offline_copy else "",
+        # Saved answers are named by the site's path under the origin (the page resolves this), or by the
+        # plugin's storage_namespace (saved.site_namespace).
+        "site_root": relative(".", page_url) + "/",
+        "storage_namespace": storage_namespace,
     }
 
 

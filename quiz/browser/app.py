@@ -91,6 +91,19 @@ def _percent(earned, possible):
     return (earned * 200 + possible) // (2 * possible) if possible else 0
 
 
+def _namespace():
+    """This site's part of every storage name (saved.site_namespace): its path under the origin, from the
+    site root the page names, unless the site sets its own."""
+    root = window.URL.new(SETTINGS.get("site_root") or "./", window.location.href)
+    return saved.site_namespace(str(root.pathname), SETTINGS.get("storage_namespace") or "")
+
+
+def _adopt(old_key, key):
+    old = STORAGE.get(old_key)
+    if old is not None and STORAGE.get(key) is None and STORAGE.set(key, old) == "":
+        STORAGE.remove(old_key)
+
+
 class Storage:
     """localStorage, which a browser may refuse (private modes, file:// pages, a full quota): never fatal.
     Every call goes through window.quizStorage (quiz/web/quiz-storage.js), which catches what the browser throws:
@@ -398,8 +411,15 @@ class Quiz:
         # Answers, scores and the shuffle are kept per form: two runs of questions with the same quiz id on a
         # page are two forms (quiz-<id>, quiz-<id>--2: quiz ids never hold "--") and never read each other's answers.
         self.key = str(form.id)[len("quiz-") :]
-        self.storage_key = saved.storage_key(self.key)
-        self.history_key = saved.history_key(self.key)
+        namespace = _namespace()
+        self.storage_key = saved.storage_key(self.key, namespace)
+        self.history_key = saved.history_key(self.key, namespace)
+        self.seed_key = saved.seed_key(self.key, namespace)
+        if namespace:
+            # Saved before names held the site: this site takes them over once, unless it has its own.
+            _adopt(saved.storage_key(self.key), self.storage_key)
+            _adopt(saved.history_key(self.key), self.history_key)
+            _adopt(saved.seed_key(self.key), self.seed_key)
         self.questions = [PageQuestion(fieldset) for fieldset in dom.nodes(form, "fieldset.quiz-question")]
         self.progress = form.querySelector(".quiz-progress")
         self.status = form.querySelector(".quiz-status")
@@ -439,7 +459,7 @@ class Quiz:
 
     def seed(self):
         """The reader's own shuffle, kept across reloads; a fresh one if the stored value is not ours."""
-        key = "quiz-seed/v%d/%s" % (saved.VERSION, self.key)
+        key = self.seed_key
         stored = STORAGE.get(key)
         if stored and str(stored).isdigit() and len(str(stored)) <= 10:
             return int(stored)

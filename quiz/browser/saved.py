@@ -31,8 +31,28 @@ CLEARED_SOME = "saved.cleared_some"
 RESET_CHANGED = "saved.reset_changed"
 
 
-def storage_key(quiz_id):
-    return PREFIX + quiz_id
+def site_namespace(site_path, explicit=""):
+    """What keeps the names of one site apart from another's on the same origin (GitHub Pages project sites
+    all live on user.github.io): the site's own setting when it gives one, else its path under the origin
+    without the slashes ("" for a site at the origin's root, whose names stay as they always were)."""
+    return (explicit or site_path or "").strip("/")
+
+
+def _named(prefix, quiz_id, namespace):
+    # Quiz ids hold no "/", so no site's name can end where another site's namespace begins.
+    return prefix + (namespace + "/" if namespace else "") + quiz_id
+
+
+def storage_key(quiz_id, namespace=""):
+    return _named(PREFIX, quiz_id, namespace)
+
+
+# A reader's own shuffle of a quiz, kept across reloads.
+SEED_PREFIX = "quiz-seed/v%d/" % VERSION
+
+
+def seed_key(quiz_id, namespace=""):
+    return _named(SEED_PREFIX, quiz_id, namespace)
 
 
 def _counts(counts):
@@ -186,8 +206,8 @@ MAX_HISTORY = 30
 HISTORY_CLEARED = "saved.history_cleared"
 
 
-def history_key(quiz_id):
-    return HISTORY_PREFIX + quiz_id
+def history_key(quiz_id, namespace=""):
+    return _named(HISTORY_PREFIX, quiz_id, namespace)
 
 
 def _valid_attempt(entry):
