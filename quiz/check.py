@@ -87,7 +87,10 @@ def check_docs(docs_dir, extensions=None, check_pages=True, excluded=None, meta_
             issues.append(FileIssue(shown, line, message))
         page_quizzes[path] = {question.quiz for question in found}
         apply_page_typos(found, per_quiz_numbers(text, "quiz_typos"))
-        for line, message in front_matter_issues(text, page_quizzes[path]):
+        sizes = {}
+        for question in found:
+            sizes[question.quiz] = sizes.get(question.quiz, 0) + 1
+        for line, message in front_matter_issues(text, page_quizzes[path], sizes):
             issues.append(FileIssue(shown, line, message))
         if found:
             questions[shown] = found

@@ -11,11 +11,17 @@ import yaml
 from mkdocs.utils.meta import YAML_RE
 
 from . import front_yaml, invisible
-from .browser import typos
+from .browser import shuffle, typos
 from .parse import HTML_RE
 
 # The page settings a quiz page reads from its front matter (quiz/page.py); any other quiz_* key is a typo.
-FRONT_MATTER_KEYS = ("quiz_shuffle_questions", "quiz_result_note", "quiz_score_bands", "quiz_typos")
+FRONT_MATTER_KEYS = (
+    "quiz_shuffle_questions",
+    "quiz_result_note",
+    "quiz_score_bands",
+    "quiz_typos",
+    "quiz_pool",
+)
 BAND_KEYS = ("from", "text")
 
 
@@ -64,9 +70,10 @@ def meta_file_issues(yaml_text, quiz_ids):
     return [(line - 1, below(message)) for line, message in found]
 
 
-def front_matter_issues(text, quiz_ids):
+def front_matter_issues(text, quiz_ids, quiz_sizes=None):
     """(line, message) for every mistake in the quiz settings of a page's front matter; quiz_ids are the
-    ids of the quizzes the page shows. MkDocs reads the same front matter into page.meta (quiz/page.py)."""
+    ids of the quizzes the page shows, quiz_sizes (quiz id -> its number of questions on the page) bound
+    quiz_pool. MkDocs reads the same front matter into page.meta (quiz/page.py)."""
     match = YAML_RE.match(text)
     if not match or "quiz_" not in match.group(1) or front_yaml.page_issues(text):
         # Tags, aliases and values that cannot be built are reported on their own (front_yaml.page_issues).
@@ -98,6 +105,14 @@ def front_matter_issues(text, quiz_ids):
             elif key == "quiz_typos":
                 issues += _per_quiz_issues(
                     front, value_node, quiz_ids, key, 0, typos.MAX_TYPOS, "the edits a typed answer may have"
+                )
+            elif key == "quiz_pool":
+                most = {
+                    quiz_id: (size, "the page has %d question%s in that quiz" % (size, "" if size == 1 else "s"))
+                    for quiz_id, size in (quiz_sizes or {}).items()
+                }
+                issues += _per_quiz_issues(
+                    front, value_node, quiz_ids, key, 1, shuffle.MAX_POOL, "the questions each attempt draws", most
                 )
             elif key.startswith("quiz_"):
                 issues.append(

@@ -17,7 +17,7 @@ import posixpath
 import re
 
 from . import element_ids
-from .browser import typos
+from .browser import shuffle, typos
 from .browser.scoring import fill
 from .parse import TYPO_TYPES
 from .render import json_for_script
@@ -143,6 +143,8 @@ def settings(strings, meta, page_url, offline_copy="", language="en", storage_na
         "result_note": note,
         "score_bands": _score_bands_setting(meta.get("quiz_score_bands")),
         "typos": _per_quiz_setting(meta.get("quiz_typos"), "quiz_typos", typos.MAX_TYPOS),
+        # Questions drawn per attempt, per quiz id (front matter quiz_pool); the check bounds each number.
+        "pool": _per_quiz_setting(meta.get("quiz_pool"), "quiz_pool", shuffle.MAX_POOL),
         "offline_copy": relative(offline_copy, page_url) if offline_copy else "",
         # Saved answers are named by the site's path under the origin (the page resolves this), or by the
         # plugin's storage_namespace (saved.site_namespace).

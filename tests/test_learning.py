@@ -1,9 +1,13 @@
 """Learning features in Debian's Chromium, on a phone and a desktop: the events integrators listen to, typo
 tolerance, several tries with hints, certainty, pools and the review on a later visit."""
 
+import json
+
 import pytest
 
 from harness.quiz_driver import answer, answer_all, site_questions
+from quiz.page import SETTINGS_RE
+from quiz.render import json_for_script
 
 pytestmark = pytest.mark.browser
 
@@ -152,3 +156,83 @@ def test_each_wrong_try_reveals_the_next_hint_and_the_penalty_counts(quiz_at_vie
     stored = page.evaluate("() => JSON.parse(localStorage.getItem('quiz-answers/v1/self-check'))")
     assert "tries" not in stored and "hints" not in stored
     assert page.recorder.errors == []
+
+
+READY_FORM = "form.quiz[data-quiz-state=ready]"
+
+
+def serve_with_settings(page, **changes):
+    """The site's quiz page served with these page settings changed, as the front matter would write them
+    (quiz/page.py: quiz_pool -> "pool")."""
+
+    def serve(route):
+        response = route.fetch()
+        html = response.text()
+        found = SETTINGS_RE.search(html)
+        values = json.loads(found.group(1))
+        values.update(changes)
+        route.fulfill(response=response, body=html.replace(found.group(1), json_for_script(values)))
+
+    page.route("**/quiz.html", serve)
+
+
+def shown_ids(page, form=MAIN_FORM):
+    return page.locator(form + " fieldset.quiz-question:not([hidden])").evaluate_all(
+        "nodes => nodes.map(node => node.getAttribute('data-quiz-question'))"
+    )
+
+
+def quiz_with_settings(new_page, server, viewport, **changes):
+    """The quiz page at this viewport with its settings changed; the site's service worker is blocked, as it
+    would answer the reloads past page.route."""
+    page = new_page(viewport=viewport, service_workers="block")
+    serve_with_settings(page, **changes)
+    page.goto(server + "/quiz.html")
+    page.wait_for_selector(READY_FORM)
+    return page
+
+
+def test_a_pool_draws_five_questions_kept_for_the_attempt_and_drawn_afresh_on_start_over(new_page, server, viewport):
+    page = quiz_with_settings(new_page, server, viewport, pool={"self-check": 5})
+    drawn = shown_ids(page)
+    assert len(drawn) == 5 and len(set(drawn)) == 5
+    # The others are hidden, and neither counted nor scored.
+    assert page.locator(MAIN_FORM + " fieldset.quiz-question[hidden]").count() == len(MAIN) - 5
+    progress = page.locator(MAIN_FORM + " .quiz-progress")
+    assert progress.inner_text() == "0 of 5 answered"
+    first = by_id(drawn[0])
+    answer(page, first)
+    assert progress.inner_text() == "1 of 5 answered"
+    # A reload shows the same draw, with the answer given.
+    page.reload()
+    page.wait_for_selector(READY_FORM)
+    assert shown_ids(page) == drawn
+    assert progress.inner_text() == "1 of 5 answered"
+    stored = page.evaluate("() => JSON.parse(localStorage.getItem('quiz-answers/v1/self-check'))")
+    assert set(stored["answers"]) == set(drawn)
+    answer_all(page, [by_id(question_id) for question_id in drawn[1:]])
+    page.click(MAIN_FORM + " button[type=submit]")
+    points = sum(by_id(question_id).points for question_id in drawn)
+    score = page.locator(MAIN_FORM + " .quiz-result__score").inner_text()
+    assert score == "You scored %d of %d (100%%)." % (points, points)
+    review = page.locator(MAIN_FORM + " .quiz-review__item")
+    assert review.count() == 5
+    # Starting over draws again (and a new draw is saved): another set of five, sooner or later.
+    seed = page.evaluate("() => localStorage.getItem('quiz-pool/v1/self-check')")
+    for _ in range(5):
+        page.click(MAIN_FORM + " [data-quiz-action=start-over]")
+        if shown_ids(page) != drawn:
+            break
+    assert shown_ids(page) != drawn and len(shown_ids(page)) == 5
+    assert page.evaluate("() => localStorage.getItem('quiz-pool/v1/self-check')") != seed
+    assert progress.inner_text() == "0 of 5 answered"
+    assert page.recorder.errors == []
+
+
+def test_without_javascript_a_pool_shows_every_question(new_page, server, viewport):
+    page = new_page(viewport=viewport, java_script_enabled=False, service_workers="block")
+    serve_with_settings(page, pool={"self-check": 5})
+    page.goto(server + "/quiz.html")
+    assert page.locator(MAIN_FORM + " fieldset.quiz-question").count() == len(MAIN)
+    assert page.locator(MAIN_FORM + " fieldset.quiz-question[hidden]").count() == 0
+    assert page.locator(MAIN_FORM + " fieldset.quiz-question").last.is_visible()

@@ -55,10 +55,12 @@ def test_settings_from_front_matter():
         "offline_copy": "",
         "score_bands": {},
         "typos": {},
+        "pool": {},
         "site_root": "./",
         "storage_namespace": "",
     }
     assert settings(STRINGS, {"quiz_typos": {"self-check": 1}}, "q.html")["typos"] == {"self-check": 1}
+    assert settings(STRINGS, {"quiz_pool": {"safety": 2}}, "q.html")["pool"] == {"safety": 2}
     assert settings(STRINGS, {"quiz_shuffle_questions": True}, "quiz.html")["shuffle_questions"] is True
     assert settings(STRINGS, {"quiz_shuffle_questions": ["safety"]}, "q.html")["shuffle_questions"] == ["safety"]
     assert settings(STRINGS, {"quiz_result_note": "Just a check."}, "q.html")["result_note"] == "Just a check."
@@ -86,6 +88,7 @@ def test_any_other_storage_namespace_is_named(value):
         ({"quiz_result_note": ["a"]}, "quiz_result_note must be text"),
         ({"quiz_typos": {"self-check": 9}}, "quiz_typos must list quiz ids, each with a whole number from 0 to 3"),
         ({"quiz_typos": 1}, "quiz_typos must list quiz ids"),
+        ({"quiz_pool": {"safety": "two"}}, "quiz_pool must list quiz ids, each with a whole number"),
     ],
 )
 def test_bad_front_matter_is_named(meta, message):

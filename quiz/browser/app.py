@@ -415,12 +415,17 @@ class Quiz:
         self.storage_key = saved.storage_key(self.key, namespace)
         self.history_key = saved.history_key(self.key, namespace)
         self.seed_key = saved.seed_key(self.key, namespace)
+        self.pool_key = saved.pool_key(self.key, namespace)
         if namespace:
             # Saved before names held the site: this site takes them over once, unless it has its own.
             _adopt(saved.storage_key(self.key), self.storage_key)
             _adopt(saved.history_key(self.key), self.history_key)
             _adopt(saved.seed_key(self.key), self.seed_key)
-        self.questions = [PageQuestion(fieldset) for fieldset in dom.nodes(form, "fieldset.quiz-question")]
+            _adopt(saved.pool_key(self.key), self.pool_key)
+        # Every question of the form; self.questions are those this attempt shows (all, unless a pool draws).
+        self.all_questions = [PageQuestion(fieldset) for fieldset in dom.nodes(form, "fieldset.quiz-question")]
+        self.questions = self.all_questions
+        self.pool = (SETTINGS.get("pool") or {}).get(self.id) or 0
         self.progress = form.querySelector(".quiz-progress")
         self.status = form.querySelector(".quiz-status")
         self.submit = form.querySelector("button[type=submit]")
@@ -437,15 +442,15 @@ class Quiz:
         for node in dom.nodes(form, "button[disabled]"):
             node.disabled = False
         seed = self.seed()
-        for question in self.questions:
+        for question in self.all_questions:
             question.shuffle_options(seed)
         if form.hasAttribute("data-quiz-shuffled"):
-            anchor = self.questions[-1].fieldset.nextSibling
-            self.questions = shuffle.shuffled(self.questions, seed)
-            for question in self.questions:
+            anchor = self.all_questions[-1].fieldset.nextSibling
+            self.all_questions = shuffle.shuffled(self.all_questions, seed)
+            for question in self.all_questions:
                 form.insertBefore(question.fieldset, anchor)
-        for number, question in enumerate(self.questions):
-            question.number = number + 1
+        self.draw(self.pool_seed(fresh=False))
+        for question in self.all_questions:
             question.enhance()
 
         self.load()
@@ -467,6 +472,29 @@ class Quiz:
         STORAGE.set(key, str(value))
         return value
 
+    def pool_seed(self, fresh):
+        """This attempt's draw of a quiz with a pool, kept across reloads until the learner starts over."""
+        if not self.pool:
+            return 0
+        stored = STORAGE.get(self.pool_key)
+        if not fresh and stored and str(stored).isdigit() and len(str(stored)) <= 10:
+            return int(stored)
+        value = int(window.Math.random() * 4294967295) + 1
+        STORAGE.set(self.pool_key, str(value))
+        return value
+
+    def draw(self, seed):
+        """Show the questions this attempt draws (front matter quiz_pool) and hide the others: only those
+        shown are numbered, counted, scored and saved. Without a pool, every question."""
+        ids = [question.id for question in self.all_questions]
+        if self.pool:
+            ids = shuffle.drawn(ids, self.pool, seed)
+        self.questions = [question for question in self.all_questions if question.id in ids]
+        for question in self.all_questions:
+            question.fieldset.hidden = question.id not in ids
+        for number, question in enumerate(self.questions):
+            question.number = number + 1
+
     def by_id(self, question_id):
         for question in self.questions:
             if question.id == question_id:
@@ -486,7 +514,7 @@ class Quiz:
     def load(self):
         """Saved answers, except where the reader already answered while Python was starting: those win, and
         are saved now. Checked questions are marked again, and a finished quiz shows its result."""
-        state = saved.read_state(self.key, STORAGE.get(self.storage_key), [q.key for q in self.questions])
+        state = saved.read_state(self.key, STORAGE.get(self.storage_key), [q.key for q in self.all_questions])
         early = False
         for question in self.questions:
             if question.has_any():
@@ -507,7 +535,7 @@ class Quiz:
         """Another tab of this page saved this quiz (a `storage` event): show what it saved, so the next save
         here keeps the answers given there, and say so when an answer here changes. Nothing is saved back:
         the other tab's write is already the latest."""
-        state = saved.read_state(self.key, text, [q.key for q in self.questions])
+        state = saved.read_state(self.key, text, [q.key for q in self.all_questions])
         if state["message"] == saved.CLEARED_ALL:  # not this quiz's data: this tab's answers stay
             return
         changed = False
@@ -631,7 +659,7 @@ class Quiz:
         elif action == "retry-wrong":
             self.retry_wrong()
         elif action == "start-over":
-            self.start_over()
+            self.start_over(redraw=True)
 
     def on_submit(self, event):
         event.preventDefault()
@@ -819,13 +847,17 @@ class Quiz:
         if retry:
             retry[0].first_control().focus()
 
-    def start_over(self):
+    def start_over(self, redraw=False):
+        """Every answer cleared; a quiz with a pool draws its questions afresh when the learner starts over
+        (not on Clear, which Undo can take back)."""
         self.finished = False
         self.hide_result()
-        for question in self.questions:
+        for question in self.all_questions:
             question.reset()
             question.tries = 0
             question.show_hints(0)
+        if redraw and self.pool:
+            self.draw(self.pool_seed(fresh=True))
         self.update_progress()
         self.save()
         self.questions[0].first_control().focus()

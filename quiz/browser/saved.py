@@ -55,6 +55,15 @@ def seed_key(quiz_id, namespace=""):
     return _named(SEED_PREFIX, quiz_id, namespace)
 
 
+# Which questions of a quiz with a pool (front matter quiz_pool) this attempt shows: a seed for
+# shuffle.drawn, kept until the learner starts over.
+POOL_PREFIX = "quiz-pool/v%d/" % VERSION
+
+
+def pool_key(quiz_id, namespace=""):
+    return _named(POOL_PREFIX, quiz_id, namespace)
+
+
 def _counts(counts):
     # Sorted by question id, so the text reads the same in both interpreters.
     return "{%s}" % ", ".join(["%s: %d" % (json.dumps(name), counts[name]) for name in sorted(counts)])

@@ -6,6 +6,8 @@ reader's shuffled quiz the same across reloads and lets the tests check it in bo
 """
 
 MASK = 0xFFFFFFFF
+# The most questions a pool (front matter quiz_pool) may draw, whatever the page: its own count bounds it first.
+MAX_POOL = 1000
 
 
 def seed_from_text(text):
@@ -43,3 +45,12 @@ def shuffled_away(items, seed):
     if len(result) > 1 and result == list(items):
         result = result[1:] + result[:1]
     return result
+
+
+def drawn(items, count, seed):
+    """The items a pool of `count` draws with this seed, in their given order: each attempt at a quiz with a
+    pool (front matter quiz_pool) shows these. All of them when count is not below their number."""
+    if count >= len(items) or count < 1:
+        return list(items)
+    chosen = shuffled(items, seed)[:count]
+    return [item for item in items if item in chosen]
