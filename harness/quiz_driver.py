@@ -48,12 +48,14 @@ def _choose(box, question, how):
 
 
 def _type_fill(box, question, how):
-    box.locator("input").fill(right_text(question) if how == "right" else "not the answer")
+    box.locator("input:not([data-quiz-sure])").fill(right_text(question) if how == "right" else "not the answer")
 
 
 def _type_number(box, question, how):
     value, tolerance, _ = question.number
-    box.locator("input").fill(right_text(question) if how == "right" else "%g" % (value + tolerance + 5))
+    box.locator("input:not([data-quiz-sure])").fill(
+        right_text(question) if how == "right" else "%g" % (value + tolerance + 5)
+    )
 
 
 def _place_steps(box, question, how):

@@ -13,7 +13,8 @@ Build-time code (CPython).
 FORM_PREFIX = "quiz-"
 SETTINGS_ID = "quiz-settings"
 # What render.py and app.py put after "q-<question id>-": besides these, each option, step, pair or gap key.
-QUESTION_SUFFIXES = ("hint", "answer", "note", "keep")
+# "sure" and its levels: the radio group of a quiz that asks how sure the learner is (quiz/page.py).
+QUESTION_SUFFIXES = ("hint", "answer", "note", "keep", "sure", "sure-low", "sure-medium", "sure-high")
 
 
 def form_id(quiz_id, run):

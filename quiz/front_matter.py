@@ -21,6 +21,7 @@ FRONT_MATTER_KEYS = (
     "quiz_score_bands",
     "quiz_typos",
     "quiz_pool",
+    "quiz_confidence",
 )
 BAND_KEYS = ("from", "text")
 
@@ -96,8 +97,8 @@ def front_matter_issues(text, quiz_ids, quiz_sizes=None):
         issues = []
         for key_node, value_node in root.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else ""
-            if key == "quiz_shuffle_questions":
-                issues += _shuffle_issues(front, value_node, quiz_ids)
+            if key in ("quiz_shuffle_questions", "quiz_confidence"):
+                issues += _shuffle_issues(front, value_node, quiz_ids, key)
             elif key == "quiz_result_note":
                 issues += _note_issues(front, value_node)
             elif key == "quiz_score_bands":
@@ -126,7 +127,7 @@ def front_matter_issues(text, quiz_ids, quiz_sizes=None):
         front.close()
 
 
-def _shuffle_issues(front, node, quiz_ids):
+def _shuffle_issues(front, node, quiz_ids, name="quiz_shuffle_questions"):
     if isinstance(node, yaml.ScalarNode):
         value = front.value(node)
         if value is None or isinstance(value, bool):
@@ -135,12 +136,12 @@ def _shuffle_issues(front, node, quiz_ids):
     elif isinstance(node, yaml.SequenceNode) and all(isinstance(item, yaml.ScalarNode) for item in node.value):
         named = [(item, item.value) for item in node.value]
     else:
-        return [(front.line(node), "quiz_shuffle_questions must be `true` or a list of quiz ids")]
+        return [(front.line(node), "%s must be `true` or a list of quiz ids" % name)]
     return [
         (
             front.line(item),
-            "quiz_shuffle_questions: no quiz with id %r on this page%s (%s)"
-            % (quiz_id, _did_you_mean(quiz_id, quiz_ids), _quizzes_named(quiz_ids)),
+            "%s: no quiz with id %r on this page%s (%s)"
+            % (name, quiz_id, _did_you_mean(quiz_id, quiz_ids), _quizzes_named(quiz_ids)),
         )
         for item, quiz_id in named
         if quiz_id not in quiz_ids

@@ -62,7 +62,8 @@ def relative(path, page_url):
     return posixpath.relpath(path, folder or ".")
 
 
-def _shuffle_setting(value):
+def _shuffle_setting(value, name="quiz_shuffle_questions"):
+    """`true` or a list of quiz ids (quiz_shuffle_questions, quiz_confidence)."""
     if value is None or value is False:
         return []
     if value is True:
@@ -71,7 +72,7 @@ def _shuffle_setting(value):
         return value.split()
     if isinstance(value, list) and all(isinstance(item, str) for item in value):
         return list(value)
-    raise PageError("quiz_shuffle_questions must be `true` or a list of quiz ids, not %r" % (value,))
+    raise PageError("%s must be `true` or a list of quiz ids, not %r" % (name, value))
 
 
 def _is_percent(value):
@@ -145,6 +146,8 @@ def settings(strings, meta, page_url, offline_copy="", language="en", storage_na
         "typos": _per_quiz_setting(meta.get("quiz_typos"), "quiz_typos", typos.MAX_TYPOS),
         # Questions drawn per attempt, per quiz id (front matter quiz_pool); the check bounds each number.
         "pool": _per_quiz_setting(meta.get("quiz_pool"), "quiz_pool", shuffle.MAX_POOL),
+        # Quizzes whose questions ask how sure the learner is (front matter quiz_confidence).
+        "confidence": _shuffle_setting(meta.get("quiz_confidence"), "quiz_confidence"),
         "offline_copy": relative(offline_copy, page_url) if offline_copy else "",
         # Saved answers are named by the site's path under the origin (the page resolves this), or by the
         # plugin's storage_namespace (saved.site_namespace).
@@ -267,15 +270,46 @@ def with_page_typos(fieldset, edits):
     return KEY_ATTRIBUTE_RE.sub(update, fieldset, count=1)
 
 
-def wrap_quizzes(html, strings, shuffle_questions=(), page_typos=None):
+QUESTION_ID_RE = re.compile(r'\sdata-quiz-question="([^"]*)"')
+ACTIONS = '<p class="quiz-question__actions quiz-needs-js">'
+# Each level of certainty (saved.SURE_LEVELS) and the catalogue key of its label.
+SURE_LEVELS = (("low", "confidence.low"), ("medium", "confidence.medium"), ("high", "confidence.high"))
+
+
+def with_confidence(fieldset, strings):
+    """A rendered question given a radio group "How sure are you?" (front matter quiz_confidence), before its
+    Check button: plain inputs of the form, shown where the quiz's script runs, like the button."""
+    attr = html_lib.escape
+    base = "q-" + html_lib.unescape(QUESTION_ID_RE.search(fieldset).group(1))
+    label = base + "-sure"
+    rows = [
+        '<div class="quiz-confidence quiz-needs-js" role="radiogroup" aria-labelledby="%s">' % attr(label),
+        '<p class="quiz-confidence__label" id="%s">%s</p>'
+        % (attr(label), attr(strings["confidence.legend"], quote=False)),
+    ]
+    for level, words in SURE_LEVELS:
+        node = "%s-%s" % (label, level)
+        rows.append(
+            '<span class="quiz-confidence__choice"><input type="radio" name="%s" id="%s" value="%s" '
+            'data-quiz-sure disabled><label for="%s">%s</label></span>'
+            % (attr(label), attr(node), level, attr(node), attr(strings[words], quote=False))
+        )
+    rows.append("</div>")
+    return fieldset.replace(ACTIONS, "\n".join(rows) + "\n" + ACTIONS, 1)
+
+
+def wrap_quizzes(html, strings, shuffle_questions=(), page_typos=None, confidence=()):
     """Questions that follow each other directly (nothing but white space between them) and share a quiz id
-    become one quiz form; anything else between two questions starts a new quiz."""
+    become one quiz form; anything else between two questions starts a new quiz. Questions of the quizzes in
+    `confidence` (a list of ids, or True for all) ask how sure the learner is."""
     out, runs, last_end = [], [], None
     for match in FIELDSET_RE.finditer(html):
         joined = runs and runs[-1][0] == match.group(1) and not html[last_end : match.start()].strip()
         fieldset = match.group(0)
         if (page_typos or {}).get(match.group(1)) is not None:
             fieldset = with_page_typos(fieldset, page_typos[match.group(1)])
+        if confidence is True or match.group(1) in (confidence or ()):
+            fieldset = with_confidence(fieldset, strings)
         if joined:
             runs[-1][2] = match.end()
             runs[-1][3].append(fieldset)
@@ -316,7 +350,11 @@ def inject(html, page_url, page_settings, site_paths=None, every_page=False):
     if not quiz:
         return html[:head_end] + head_tags(page_url, None, site_paths) + "\n" + html[head_end:]
     html = wrap_quizzes(
-        html, page_settings["strings"], page_settings.get("shuffle_questions"), page_settings.get("typos")
+        html,
+        page_settings["strings"],
+        page_settings.get("shuffle_questions"),
+        page_settings.get("typos"),
+        page_settings.get("confidence"),
     )
     head_end = html.find("</head>")
     body_end = html.rfind("</body>")

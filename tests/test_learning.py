@@ -236,3 +236,63 @@ def test_without_javascript_a_pool_shows_every_question(new_page, server, viewpo
     assert page.locator(MAIN_FORM + " fieldset.quiz-question").count() == len(MAIN)
     assert page.locator(MAIN_FORM + " fieldset.quiz-question[hidden]").count() == 0
     assert page.locator(MAIN_FORM + " fieldset.quiz-question").last.is_visible()
+
+
+SAFETY = QUIZZES["safety"]
+SAFETY_FORM = 'form.quiz[data-quiz="safety"]'
+
+
+def be_sure(page, question, level):
+    page.locator("#q-%s-sure-%s" % (question.id, level)).check()
+
+
+def test_certainty_is_asked_saved_and_names_the_wrong_answers_given_as_sure(quiz_at_viewport):
+    page = quiz_at_viewport
+    first, second, third = SAFETY
+    group = page.locator("#q-%s [role=radiogroup]" % first.id)
+    assert group.get_attribute("aria-labelledby") == "q-%s-sure" % first.id
+    assert page.locator("#q-%s-sure" % first.id).inner_text() == "How sure are you?"
+    assert group.locator("label").all_inner_texts() == ["Low", "Medium", "High"]
+    assert group.locator("input[type=radio]:not([disabled])").count() == 3
+    # The self-check quiz does not ask.
+    assert page.locator(MAIN_FORM + " [data-quiz-sure]").count() == 0
+    answer(page, first, "wrong")
+    be_sure(page, first, "high")
+    answer(page, second, "wrong")
+    be_sure(page, second, "low")
+    answer(page, third)
+    be_sure(page, third, "high")
+    stored = page.evaluate("() => JSON.parse(localStorage.getItem('quiz-answers/v1/safety'))")
+    assert stored["sure"] == {first.id: "high", second.id: "low", third.id: "high"}
+    # Saved with the answer: a reload brings the choices back.
+    page.reload()
+    page.wait_for_selector(SAFETY_FORM + "[data-quiz-state=ready]")
+    assert page.locator("#q-%s-sure-high" % first.id).is_checked()
+    assert page.locator("#q-%s-sure-low" % second.id).is_checked()
+    page.click(SAFETY_FORM + " button[type=submit]")
+    line = page.locator(SAFETY_FORM + " .quiz-result__sure-wrong")
+    # Only the wrong answer given as sure: not the wrong one given as a guess, nor the right one given as sure.
+    number = page.locator(SAFETY_FORM + " fieldset.quiz-question").evaluate_all(
+        "(nodes, id) => nodes.findIndex(node => node.id === id) + 1", "q-" + first.id
+    )
+    assert line.inner_text() == "You were sure, but these were wrong: Question %d" % number
+    assert line.locator("a").get_attribute("href") == "#q-%s" % first.id
+    # The score is the same as without certainty: one right answer.
+    points = sum(question.points for question in SAFETY)
+    assert (
+        page.locator(SAFETY_FORM + " .quiz-result__score")
+        .inner_text()
+        .startswith("You scored %d of %d" % (third.points, points))
+    )
+    # Checked answers lock their certainty too; starting over clears it.
+    assert page.locator("#q-%s-sure-high" % first.id).is_disabled()
+    page.click(SAFETY_FORM + " [data-quiz-action=start-over]")
+    assert page.locator(SAFETY_FORM + " [data-quiz-sure]:checked").count() == 0
+    assert page.recorder.errors == []
+
+
+def test_without_javascript_certainty_is_not_shown(new_page, server, viewport):
+    page = new_page(viewport=viewport, java_script_enabled=False)
+    page.goto(server + "/quiz.html")
+    assert page.locator(SAFETY_FORM + " input[data-quiz-sure]").count() == 3 * len(SAFETY)
+    assert not page.locator(SAFETY_FORM + " .quiz-confidence").first.is_visible()

@@ -56,11 +56,13 @@ def test_settings_from_front_matter():
         "score_bands": {},
         "typos": {},
         "pool": {},
+        "confidence": [],
         "site_root": "./",
         "storage_namespace": "",
     }
     assert settings(STRINGS, {"quiz_typos": {"self-check": 1}}, "q.html")["typos"] == {"self-check": 1}
     assert settings(STRINGS, {"quiz_pool": {"safety": 2}}, "q.html")["pool"] == {"safety": 2}
+    assert settings(STRINGS, {"quiz_confidence": ["safety"]}, "q.html")["confidence"] == ["safety"]
     assert settings(STRINGS, {"quiz_shuffle_questions": True}, "quiz.html")["shuffle_questions"] is True
     assert settings(STRINGS, {"quiz_shuffle_questions": ["safety"]}, "q.html")["shuffle_questions"] == ["safety"]
     assert settings(STRINGS, {"quiz_result_note": "Just a check."}, "q.html")["result_note"] == "Just a check."
@@ -183,3 +185,23 @@ def test_questions_that_follow_each_other_become_one_form_in_its_starting_state(
     assert '<button type="submit" class="md-button md-button--primary" disabled>Check my answers</button>' in first
     assert first.count("quiz-needs-js") == 2
     assert '<section class="quiz-result"' in first and " hidden>" in first
+
+
+def test_a_quiz_with_confidence_asks_how_sure_before_each_check_button():
+    actions = '<p class="quiz-question__actions quiz-needs-js"><button type="button">Check</button></p>'
+    body = question("a").replace("</fieldset>", actions + "</fieldset>")
+    body += "<p>Between.</p>" + question("b", "other").replace("</fieldset>", actions + "</fieldset>")
+    out = wrap_quizzes(body, STRINGS, confidence=["self-check"])
+    assert out.count('role="radiogroup"') == 1
+    group = re.search(r'<div class="quiz-confidence quiz-needs-js"[^>]*>.*?</div>', out, re.S).group(0)
+    assert 'aria-labelledby="q-a-sure"' in group and '<p class="quiz-confidence__label" id="q-a-sure">' in group
+    assert re.findall(r'<input type="radio" name="q-a-sure" id="q-a-sure-(\w+)" value="(\w+)"', group) == [
+        ("low", "low"),
+        ("medium", "medium"),
+        ("high", "high"),
+    ]
+    assert re.findall(r'<label for="q-a-sure-\w+">([^<]*)</label>', group) == ["Low", "Medium", "High"]
+    # Before the question's Check button, inside its fieldset.
+    assert out.index(group) < out.index(actions) < out.index("</fieldset>")
+    assert "quiz-confidence" not in wrap_quizzes(body, STRINGS)
+    assert wrap_quizzes(body, STRINGS, confidence=True).count('role="radiogroup"') == 2

@@ -147,7 +147,9 @@ class PageQuestion:
         self.legend = fieldset.querySelector("legend")
         self.details = fieldset.querySelector("details.quiz-answer")
         self.check_button = fieldset.querySelector('[data-quiz-action="check-question"]')
-        self.inputs = dom.nodes(fieldset, "input, select")
+        # The answer's controls; the radio buttons "How sure are you?" (front matter quiz_confidence) apart.
+        self.inputs = dom.nodes(fieldset, "input:not([data-quiz-sure]), select")
+        self.sure_inputs = dom.nodes(fieldset, "input[data-quiz-sure]")
         self.parts = {}
         for node in dom.nodes(fieldset, "[data-part]"):
             self.parts[node.getAttribute("data-part")] = node
@@ -181,6 +183,17 @@ class PageQuestion:
                 self.parts[part].value = answer.get(part, "")
         reorder.sync(self.fieldset)
 
+    def sure(self):
+        """How sure the learner said they are (saved.SURE_LEVELS), or "" when not said or not asked."""
+        for node in self.sure_inputs:
+            if node.checked:
+                return str(node.value)
+        return ""
+
+    def set_sure(self, level):
+        for node in self.sure_inputs:
+            node.checked = str(node.value) == level
+
     def empty(self):
         if self.family == question_types.CHOICE:
             return []
@@ -210,7 +223,7 @@ class PageQuestion:
         parent = options[0].parentNode
         for node in shuffle.shuffled(options, shuffle.seed_from_text(self.id) ^ seed):
             parent.appendChild(node)
-        self.inputs = dom.nodes(self.fieldset, "input")
+        self.inputs = dom.nodes(self.fieldset, "input:not([data-quiz-sure])")
 
     # Notes, marks and feedback.
     def problem(self):
@@ -313,7 +326,7 @@ class PageQuestion:
                     if str(control.tagName).lower() == "select":
                         shown = dom.text(control.querySelector('option[value="%s"]' % value))
                     self._mark(target, say("mark.part_wrong", {"answer": shown}), "wrong", target is control)
-        for node in self.inputs:
+        for node in self.inputs + self.sure_inputs:
             node.disabled = True
         for node in dom.nodes(self.fieldset, "[data-reorder] button"):
             node.disabled = True
@@ -339,7 +352,7 @@ class PageQuestion:
             node.remove()
         self.added = []
         self.result = None
-        for node in self.inputs:
+        for node in self.inputs + self.sure_inputs:
             node.disabled = False
         reorder.sync(self.fieldset)
         self.check_button.textContent = say("question.check")
@@ -350,6 +363,7 @@ class PageQuestion:
         self.unmark()
         self.clear_note()
         self.restore(self.empty())
+        self.set_sure("")
         self.details.open = False
 
     # Tries and hints (tries.py): each wrong check reveals the next hint; the counts show with the verdict.
@@ -439,7 +453,7 @@ class Quiz:
         self.progress_sent = None
 
         # The build wrote every button disabled, for the time Python starts.
-        for node in dom.nodes(form, "button[disabled]"):
+        for node in dom.nodes(form, "button[disabled], input[data-quiz-sure][disabled]"):
             node.disabled = False
         seed = self.seed()
         for question in self.all_questions:
@@ -509,6 +523,7 @@ class Quiz:
             "finished": self.finished,
             "tries": {question.id: question.tries for question in self.questions if question.tries},
             "hints": {question.id: question.hints_used() for question in self.questions if question.hints_used()},
+            "sure": {question.id: question.sure() for question in self.questions if question.sure()},
         }
 
     def load(self):
@@ -574,6 +589,8 @@ class Quiz:
         return say(saved.RESET_CHANGED, {"questions": ", ".join(names)})
 
     def restore_tries(self, question, state):
+        """The tries, hints and certainty saved with a question's answer."""
+        question.set_sure(state.get("sure", {}).get(question.id, ""))
         question.tries = state.get("tries", {}).get(question.id, 0)
         question.show_hints(state.get("hints", {}).get(question.id, 0))
 
@@ -594,7 +611,13 @@ class Quiz:
     def save(self):
         state = self.state()
         text = saved.encode(
-            self.key, state["answers"], state["checked"], state["finished"], state["tries"], state["hints"]
+            self.key,
+            state["answers"],
+            state["checked"],
+            state["finished"],
+            state["tries"],
+            state["hints"],
+            state["sure"],
         )
         self.saved(STORAGE.set(self.storage_key, text))
 
@@ -732,6 +755,10 @@ class Quiz:
             add(self.revisit_line(to_revisit))
         else:
             add(dom.el("p", None, say("result.all_right")))
+        # Certainty-based marking's lesson: answers given as sure that were wrong are misbeliefs to revisit.
+        misbeliefs = [q for q in to_revisit if q.sure() == "high" and q.result["verdict"] != scoring.UNANSWERED]
+        if misbeliefs:
+            add(self.links_line("quiz-result__sure-wrong", say("result.sure_wrong"), misbeliefs))
         actions = dom.el("div", "quiz-result__actions")
         if to_revisit:
             actions.appendChild(_button(say("result.retry_wrong"), "retry-wrong", primary=True))
@@ -772,6 +799,17 @@ class Quiz:
             line.appendChild(link)
             verdict = " (%s)" % scoring.verdict_text(question.result, STRINGS, LANGUAGE)
             line.appendChild(document.createTextNode(verdict + ("," if index < len(questions) - 1 else "") + " "))
+        return line
+
+    def links_line(self, name, text, questions):
+        """A paragraph of `text` followed by a link to each question: "Question 2, Question 5"."""
+        line = dom.el("p", name, text + " ")
+        for index, question in enumerate(questions):
+            link = dom.el("a", None, say("review.question", {"n": question.number}))
+            link.href = "#" + question.fieldset.id
+            line.appendChild(link)
+            if index < len(questions) - 1:
+                line.appendChild(document.createTextNode(", "))
         return line
 
     def review_list(self, questions):

@@ -69,11 +69,35 @@ def _counts(counts):
     return "{%s}" % ", ".join(["%s: %d" % (json.dumps(name), counts[name]) for name in sorted(counts)])
 
 
-def encode(quiz_id, answers, checked=None, finished=False, tries_used=None, hints_used=None):
+# How sure the learner was of an answer (front matter quiz_confidence): the values of its radio buttons.
+SURE_LEVELS = ("low", "medium", "high")
+
+
+def _levels(levels):
+    return "{%s}" % ", ".join(["%s: %s" % (json.dumps(name), json.dumps(levels[name])) for name in sorted(levels)])
+
+
+def valid_levels(keys, levels):
+    """(question id -> level that fits today's questions, dropped any?): how sure the learner was, each a
+    level of SURE_LEVELS for a question of the quiz."""
+    kept = {}
+    if not isinstance(levels, dict):
+        return kept, levels is not None
+    ids = [key["id"] for key in keys]
+    dropped = False
+    for question_id in levels:
+        if question_id in ids and levels[question_id] in SURE_LEVELS:
+            kept[question_id] = levels[question_id]
+        else:
+            dropped = True
+    return kept, dropped
+
+
+def encode(quiz_id, answers, checked=None, finished=False, tries_used=None, hints_used=None, sure=None):
     """What is stored for a quiz: the answers, which questions were checked, and whether the whole quiz was
     (so a reload shows the marked quiz and its score until the learner starts again). Optional, written only
     when not empty (so what older pages wrote reads the same): "tries" and "hints", question id -> the tries
-    made and the hints shown (tries.py)."""
+    made and the hints shown (tries.py), and "sure", question id -> how sure the learner was (SURE_LEVELS)."""
     # Written field by field: MicroPython's dicts keep no order, and the stored text should read the same in
     # every interpreter.
     extra = ""
@@ -81,6 +105,8 @@ def encode(quiz_id, answers, checked=None, finished=False, tries_used=None, hint
         extra += ', "tries": ' + _counts(tries_used)
     if hints_used:
         extra += ', "hints": ' + _counts(hints_used)
+    if sure:
+        extra += ', "sure": ' + _levels(sure)
     return '{"version": %d, "quiz": %s, "answers": %s, "checked": %s, "finished": %s%s}' % (
         VERSION,
         json.dumps(quiz_id),
@@ -100,8 +126,8 @@ def max_stored(keys):
     accepts: the limit grows with each question, so no page's answers are ever too long to read back."""
     size = 140
     for key in keys:
-        # Its answer, and its counts of tries and hints.
-        size += 4 * _quoted(len(key["id"])) + 20
+        # Its answer, its counts of tries and hints, and how sure the learner was.
+        size += 5 * _quoted(len(key["id"])) + 40
         family = question_types.family(key["type"])
         if family == question_types.CHOICE:
             size += 2 + sum([_quoted(len(option)) + 2 for option in key["options"]])
@@ -152,12 +178,22 @@ def decode(quiz_id, text, keys):
 
 
 def read_state(quiz_id, text, keys):
-    """{"answers", "checked", "finished", "message", "reset", "tries", "hints"} from what was stored under the
-    quiz's key ("tries" and "hints": question id -> count, optional in what is stored). Only
+    """{"answers", "checked", "finished", "message", "reset", "tries", "hints", "sure"} from what was stored
+    under the quiz's key ("tries" and "hints": question id -> count, "sure": question id -> level, optional in
+    what is stored). Only
     questions whose answer was kept can stay checked; a finished quiz stays finished only if nothing was
     dropped. "reset" lists, in the keys' order, today's questions whose saved answer no longer fits them (the
     question changed in a new version of the site), so the reader can be told which."""
-    state = {"answers": {}, "checked": [], "finished": False, "message": None, "reset": [], "tries": {}, "hints": {}}
+    state = {
+        "answers": {},
+        "checked": [],
+        "finished": False,
+        "message": None,
+        "reset": [],
+        "tries": {},
+        "hints": {},
+        "sure": {},
+    }
     if text is None or text == "":
         return state
     state["message"] = CLEARED_ALL
@@ -198,6 +234,8 @@ def read_state(quiz_id, text, keys):
         counts, lost = tries.valid_counts(keys, data.get(field), field)
         state[field] = counts
         dropped = dropped or lost
+    state["sure"], lost = valid_levels(keys, data.get("sure"))
+    dropped = dropped or lost
     state["answers"] = answers
     state["checked"] = kept_checks
     state["finished"] = finished and not dropped and not reset
