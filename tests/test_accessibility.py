@@ -62,10 +62,14 @@ def test_quiz_has_no_violations_before_and_after_submitting(new_page, server, sc
         for index, question in enumerate(quiz):
             how = ["right", "wrong", "two-of-three" if question.type == "multiple" else "one-right"][index % 3]
             answer(page, question, how)
+    # Sure of every safety answer (the quiz asks how sure): the result names the wrong ones given as sure.
+    for question in QUIZZES["safety"]:
+        page.locator("#q-%s-sure-high" % question.id).check()
     for form in page.locator("form.quiz").all():
         form.locator("button[type=submit]").click()
         assert form.get_attribute("data-quiz-state") == "finished"
         form.locator(".quiz-review > summary").click()
+    assert page.locator(".quiz-result__sure-wrong a").count() > 0
     page.locator(".quiz-hint summary").first.click()
     page.locator("details.quiz-answer > summary").first.click()
     violations = axe_violations(page)

@@ -9,6 +9,8 @@ from harness.quiz_driver import answer, answer_all, site_questions
 from quiz.page import SETTINGS_RE
 from quiz.render import json_for_script
 
+from .test_accessibility import axe_violations
+
 pytestmark = pytest.mark.browser
 
 QUIZZES = site_questions()
@@ -296,3 +298,55 @@ def test_without_javascript_certainty_is_not_shown(new_page, server, viewport):
     page.goto(server + "/quiz.html")
     assert page.locator(SAFETY_FORM + " input[data-quiz-sure]").count() == 3 * len(SAFETY)
     assert not page.locator(SAFETY_FORM + " .quiz-confidence").first.is_visible()
+
+
+def test_a_later_visit_offers_a_short_review_of_the_questions_missed(new_page, server, viewport):
+    # Axe is injected as an inline script, which the site's CSP rightly refuses.
+    page = new_page(viewport=viewport, bypass_csp=True)
+    page.clock.set_fixed_time("2026-03-02T10:00:00")
+    page.goto(server + "/quiz.html")
+    page.wait_for_selector(READY_FORM)
+    missed = [MAIN[1], MAIN[4]]
+    for question in MAIN:
+        answer(page, question, "wrong" if question in missed else "right")
+    page.click(MAIN_FORM + " button[type=submit]")
+    boxes = page.evaluate("() => JSON.parse(localStorage.getItem('quiz-boxes/v1/self-check'))")["boxes"]
+    # Wrong: box 1, due the next day; right: box 2, due in three days.
+    assert boxes[missed[0].id] == {"box": 1, "due": "2026-03-03"}
+    assert boxes[MAIN[0].id] == {"box": 2, "due": "2026-03-05"}
+    offer = page.locator(MAIN_FORM + " [data-quiz-action=review-due]")
+    status = page.locator(MAIN_FORM + " .quiz-status")
+    # The same day: nothing to review yet.
+    page.reload()
+    page.wait_for_selector(MAIN_FORM + "[data-quiz-state=finished]")
+    assert offer.count() == 0
+    # The next day: the two missed questions.
+    page.clock.set_fixed_time("2026-03-03T09:00:00")
+    page.reload()
+    page.wait_for_selector(MAIN_FORM + "[data-quiz-state=finished]")
+    assert status.inner_text() == "Due for review from last time: 2."
+    assert offer.inner_text() == "Start a 2-minute review"
+    assert axe_violations(page, MAIN_FORM) == []
+    offer.click()
+    assert offer.count() == 0
+    assert shown_ids(page) == [question.id for question in missed]
+    assert page.locator(MAIN_FORM + " .quiz-progress").inner_text() == "0 of 2 answered"
+    answer_all(page, missed)
+    page.click(MAIN_FORM + " button[type=submit]")
+    points = sum(question.points for question in missed)
+    score = page.locator(MAIN_FORM + " .quiz-result__score").inner_text()
+    assert score == "You scored %d of %d (100%%)." % (points, points)
+    # A review moves the boxes but is not an attempt at the quiz.
+    history = page.evaluate("() => JSON.parse(localStorage.getItem('quiz-history/v1/self-check'))")
+    assert len(history) == 1 and history[0]["at"] == "2026-03-02"
+    boxes = page.evaluate("() => JSON.parse(localStorage.getItem('quiz-boxes/v1/self-check'))")["boxes"]
+    assert boxes[missed[0].id] == {"box": 2, "due": "2026-03-06"}
+    # Start over shows every question again.
+    page.click(MAIN_FORM + " [data-quiz-action=start-over]")
+    assert len(shown_ids(page)) == len(MAIN)
+    # Three days after the first check, the questions right then are due too.
+    page.clock.set_fixed_time("2026-03-05T09:00:00")
+    page.reload()
+    page.wait_for_selector(READY_FORM)
+    assert status.inner_text() == "Due for review from last time: %d." % (len(MAIN) - len(missed))
+    assert page.recorder.errors == []

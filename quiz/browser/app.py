@@ -19,6 +19,7 @@ import dom  # noqa: E402
 import events  # noqa: E402
 import question_types  # noqa: E402
 import reorder  # noqa: E402
+import review  # noqa: E402
 import saved  # noqa: E402
 import scoring  # noqa: E402
 import shuffle  # noqa: E402
@@ -430,16 +431,22 @@ class Quiz:
         self.history_key = saved.history_key(self.key, namespace)
         self.seed_key = saved.seed_key(self.key, namespace)
         self.pool_key = saved.pool_key(self.key, namespace)
+        self.boxes_key = saved.boxes_key(self.key, namespace)
         if namespace:
             # Saved before names held the site: this site takes them over once, unless it has its own.
             _adopt(saved.storage_key(self.key), self.storage_key)
             _adopt(saved.history_key(self.key), self.history_key)
             _adopt(saved.seed_key(self.key), self.seed_key)
             _adopt(saved.pool_key(self.key), self.pool_key)
+            _adopt(saved.boxes_key(self.key), self.boxes_key)
         # Every question of the form; self.questions are those this attempt shows (all, unless a pool draws).
         self.all_questions = [PageQuestion(fieldset) for fieldset in dom.nodes(form, "fieldset.quiz-question")]
         self.questions = self.all_questions
         self.pool = (SETTINGS.get("pool") or {}).get(self.id) or 0
+        # The review on a later visit: the questions it offers, its button, and whether it is under way.
+        self.review_ids = []
+        self.review_button = None
+        self.reviewing = False
         self.progress = form.querySelector(".quiz-progress")
         self.status = form.querySelector(".quiz-status")
         self.submit = form.querySelector("button[type=submit]")
@@ -468,6 +475,7 @@ class Quiz:
             question.enhance()
 
         self.load()
+        self.offer_review()
         form.addEventListener("submit", dom.proxy(self.on_submit))
         form.addEventListener("click", dom.proxy(self.on_click))
         form.addEventListener("change", dom.proxy(self.on_edit))
@@ -503,11 +511,62 @@ class Quiz:
         ids = [question.id for question in self.all_questions]
         if self.pool:
             ids = shuffle.drawn(ids, self.pool, seed)
+        self.show_only(ids)
+
+    def show_only(self, ids):
+        """Show these questions (a pool's draw, or those a review goes over), hide the others."""
         self.questions = [question for question in self.all_questions if question.id in ids]
         for question in self.all_questions:
             question.fieldset.hidden = question.id not in ids
         for number, question in enumerate(self.questions):
             question.number = number + 1
+
+    # The review on a later visit (review.py).
+    def boxes(self):
+        boxes, _ = review.decode(STORAGE.get(self.boxes_key), [question.id for question in self.all_questions])
+        return boxes
+
+    def offer_review(self):
+        """A day or more after the last whole-quiz check, offer a short review of the questions due."""
+        attempts, _ = saved.decode_history(STORAGE.get(self.history_key))
+        if not attempts:
+            return
+        ids = [question.id for question in self.all_questions]
+        self.review_ids = review.offer(self.boxes(), ids, _today(), attempts[-1]["at"])
+        if not self.review_ids:
+            return
+        said = str(self.status.textContent)
+        offer = say("due.offer", {"n": len(self.review_ids)})
+        self.status.textContent = said + " " + offer if said else offer
+        self.review_button = _button(say("due.start"), "review-due", primary=True)
+        self.status.after(self.review_button)
+
+    def drop_review_offer(self):
+        if self.review_button is not None:
+            self.review_button.remove()
+            self.review_button = None
+
+    def start_review(self):
+        """Just the questions due, unanswered, as an attempt of their own; Start over shows the others again."""
+        self.drop_review_offer()
+        self.finished = False
+        self.hide_result()
+        for question in self.all_questions:
+            question.reset()
+            question.tries = 0
+            question.show_hints(0)
+        self.reviewing = True
+        self.show_only(self.review_ids)
+        self.status.textContent = ""
+        self.update_progress()
+        self.save()
+        self.questions[0].first_control().focus()
+
+    def move_boxes(self):
+        """Each checked question one box up when right, back to the first when not (review.after_check)."""
+        verdicts = [[question.id, question.result["verdict"]] for question in self.questions if question.result]
+        text = review.encode(review.after_check(self.boxes(), verdicts, _today()))
+        self.saved(STORAGE.set(self.boxes_key, text))
 
     def by_id(self, question_id):
         for question in self.questions:
@@ -683,6 +742,8 @@ class Quiz:
             self.retry_wrong()
         elif action == "start-over":
             self.start_over(redraw=True)
+        elif action == "review-due":
+            self.start_review()
 
     def on_submit(self, event):
         event.preventDefault()
@@ -722,8 +783,12 @@ class Quiz:
         attempts, message = saved.decode_history(STORAGE.get(self.history_key))
         previous = attempts[-1] if attempts else None
         if fresh:
-            attempts = saved.add_attempt(attempts, _today(), marked["earned"], marked["possible"])
-            self.saved(STORAGE.set(self.history_key, json.dumps(attempts)))
+            self.drop_review_offer()
+            self.move_boxes()
+            # A review goes over a few questions: its score is not an attempt at the quiz.
+            if not self.reviewing:
+                attempts = saved.add_attempt(attempts, _today(), marked["earned"], marked["possible"])
+                self.saved(STORAGE.set(self.history_key, json.dumps(attempts)))
             self.save()
         self.show_result(marked, previous if fresh else (attempts[-2] if len(attempts) > 1 else None), attempts)
         if fresh:
@@ -894,7 +959,8 @@ class Quiz:
             question.reset()
             question.tries = 0
             question.show_hints(0)
-        if redraw and self.pool:
+        if redraw and (self.pool or self.reviewing):
+            self.reviewing = False
             self.draw(self.pool_seed(fresh=True))
         self.update_progress()
         self.save()

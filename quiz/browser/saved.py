@@ -64,6 +64,14 @@ def pool_key(quiz_id, namespace=""):
     return _named(POOL_PREFIX, quiz_id, namespace)
 
 
+# The Leitner box of each question, for the review on a later visit (review.py).
+BOXES_PREFIX = "quiz-boxes/v%d/" % VERSION
+
+
+def boxes_key(quiz_id, namespace=""):
+    return _named(BOXES_PREFIX, quiz_id, namespace)
+
+
 def _counts(counts):
     # Sorted by question id, so the text reads the same in both interpreters.
     return "{%s}" % ", ".join(["%s: %d" % (json.dumps(name), counts[name]) for name in sorted(counts)])
