@@ -75,11 +75,17 @@ def render_question(question, see_href, see_title, strings, link=None):
             attr(answer_key_json(question)),
         )
     ]
-    out.append('<legend class="quiz-question__text">%s</legend>' % inline(question.text))
+    # The question's number is written into the legend, so it is part of what a screen reader announces for
+    # every control ("Question 3: ..."): quiz/page.py fills it in once it knows the question's place in its quiz.
+    out.append(
+        '<legend class="quiz-question__text"><span class="quiz-question__number"></span>%s</legend>'
+        % inline(question.text)
+    )
     out.append('<p class="quiz-question__hint" id="%s-hint">%s</p>' % (attr(qid), _say(strings, row.hint)))
     if question.hint:
         out.append(
-            '<details class="quiz-hint"><summary>%s</summary><p>%s</p></details>'
+            # Material's "question" and "abstract" styles: a hint and the answer never look alike.
+            '<details class="quiz-hint question"><summary>%s</summary><p>%s</p></details>'
             % (_say(strings, "question.show_hint"), inline(question.hint))
         )
     out.extend(CONTROLS[question.type](question, qid, inline, strings))
@@ -90,7 +96,8 @@ def render_question(question, see_href, see_title, strings, link=None):
     )
     # Answers stay out of the search index: a reader searching the site must not find the key.
     out.append(
-        '<details class="quiz-answer" data-search-exclude><summary>%s</summary>' % _say(strings, "question.show_answer")
+        '<details class="quiz-answer abstract" data-search-exclude><summary>%s</summary>'
+        % _say(strings, "question.show_answer")
     )
     out.append('<div class="quiz-answer__body">')
     out.extend(ANSWERS[question.type](question, inline, strings))
@@ -257,7 +264,7 @@ def _also(strings, others):
 def _answer_fill(question, inline, strings):
     first, others = question.accepted[0], question.accepted[1:]
     return [
-        '<p class="quiz-answer__key"><strong>%s</strong> %s%s</p>'
+        '<p class="quiz-answer__key"><strong>%s</strong> <span class="quiz-answer__value">%s</span>%s</p>'
         % (_say(strings, "answer.one"), html.escape(first), _also(strings, others))
     ]
 
@@ -274,7 +281,7 @@ def _answer_numeric(question, inline, strings):
             high=format_number(value + tolerance) + unit_text,
         )
     return [
-        '<p class="quiz-answer__key"><strong>%s</strong> %s%s%s</p>'
+        '<p class="quiz-answer__key"><strong>%s</strong> <span class="quiz-answer__value">%s%s</span>%s</p>'
         % (_say(strings, "answer.one"), format_number(value), unit_text, accepted)
     ]
 

@@ -156,7 +156,9 @@ def test_questions_that_follow_each_other_become_one_form_in_its_starting_state(
     assert first.count("<fieldset") == 2 and "Between" not in first
     # The parts that need the script are in the page from the start, disabled, and marked as needing it.
     assert '<p class="quiz-progress">0 of 2 answered</p>' in first
-    assert '<p class="quiz-status" role="status">%s</p>' % STRINGS["status.starting"] in first
+    assert '<p class="quiz-status">%s</p>' % STRINGS["status.starting"] in first
+    # One live region per quiz, empty until the quiz speaks.
+    assert '<p class="quiz-announce quiz-visually-hidden" aria-live="polite"></p>' in first
     assert '<button type="submit" class="md-button md-button--primary" disabled>Check my answers</button>' in first
-    assert first.count("quiz-needs-js") == 2
+    assert first.count("quiz-needs-js") == 3
     assert '<section class="quiz-result"' in first and " hidden>" in first
