@@ -81,7 +81,15 @@ def render_question(question, see_href, see_title, strings, link=None):
         '<legend class="quiz-question__text"><span class="quiz-question__number"></span>%s</legend>'
         % inline(question.text)
     )
-    out.append('<p class="quiz-question__hint" id="%s-hint">%s</p>' % (attr(qid), _say(strings, row.hint)))
+    hint = _say(strings, row.hint)
+    if question.type == "order":
+        # Where the quiz runs, the steps are moved with buttons (reorder.py), not given places in drop-downs:
+        # each way has its own hint, both in the page from the start so nothing moves when Python starts.
+        hint = '<span class="quiz-without-js">%s</span><span class="quiz-needs-js">%s</span>' % (
+            hint,
+            _say(strings, "hint.order_moves"),
+        )
+    out.append('<p class="quiz-question__hint" id="%s-hint">%s</p>' % (attr(qid), hint))
     if question.hint:
         out.append(
             # Material's "question" and "abstract" styles: a hint and the answer never look alike.

@@ -11,8 +11,9 @@ import pytest
 from harness.quiz_driver import answer, answer_all, site_questions
 from quiz import strings
 from quiz.page import SETTINGS_RE
+from sitebuild.config import load as read_config
 
-from .conftest import DOCS, config_in, run_build
+from .conftest import DOCS, ROOT, Server, config_in, run_build
 
 pytestmark = pytest.mark.browser
 
@@ -97,3 +98,55 @@ def test_a_language_without_a_catalogue_stops_the_build(tmp_path):
     assert result.returncode != 0
     assert "the quiz has no strings for theme.language 'ja'" in output
     assert "Traceback" not in output
+
+
+SITE_ENGLISH = read_config(ROOT / "mkdocs.yml")["extra"]["site_strings"]["en"]
+SITE_ENGLISH_PARTS = sorted(
+    {part for value in SITE_ENGLISH.values() if isinstance(value, str) for part in fixed_parts(value)}
+    | {month for month in SITE_ENGLISH["months"] if len(month) > 3}
+    # The same word in both languages ("November") is no English left over.
+    - set(read_config(ROOT / "mkdocs.yml")["extra"]["site_strings"]["de"]["months"])
+)
+# What the site's templates and the quiz's build write around the content, as a reader sees or hears it:
+# header, footer, byline, review dates, the buttons the page's instructions name (the instructions' own words
+# are the page's content), and every title and accessible name.
+CHROME = """() => [
+  ...Array.from(document.querySelectorAll(
+    '.md-header, .md-footer, .article-byline, .page-review, form .quiz-needs-js, .md-top, '
+    + '.quiz-needs-js > strong, .quiz-without-js > strong'),
+    node => node.innerText),
+  ...Array.from(document.querySelectorAll('[title], [aria-label]'),
+    node => (node.getAttribute('title') || '') + ' ' + (node.getAttribute('aria-label') || '')),
+].join('\\n')"""
+
+
+@pytest.mark.parametrize("path", ["quiz.html", "unlock-your-ankles.html"])
+def test_no_english_ui_string_on_a_german_page(german_site, quiz_in, path):
+    page, _ = quiz_in(german_site)
+    page.goto(page.url.rsplit("/", 1)[0] + "/" + path)
+    text = page.evaluate(CHROME)
+    if path == "quiz.html":
+        page.wait_for_selector("form.quiz[data-quiz-state=ready]")
+        text += "\n" + page.evaluate(CHROME) + "\n" + ui_text(page)
+    found = [part for part in ENGLISH_PARTS + SITE_ENGLISH_PARTS if part in text]
+    assert found == [], [text[max(0, text.find(part) - 60) : text.find(part) + 40] for part in found]
+    # The words that replaced them are the German ones.
+    assert "Veröffentlicht von" in text or path == "quiz.html"
+    assert GERMAN["quiz.check"] in text or path != "quiz.html"
+
+
+def test_a_partly_right_german_verdict_wraps_on_a_phone(german_site, new_page):
+    server = Server(german_site)
+    try:
+        page = new_page(viewport={"width": 375, "height": 740})
+        page.goto(server.url + "quiz.html")
+        page.wait_for_selector("form.quiz[data-quiz-state=ready]", timeout=30000)
+        for question in site_questions()["self-check"]:
+            how = {"multiple": "two-of-three", "order": "one-right", "cloze": "first-gap-only"}.get(question.type)
+            if how:
+                answer(page, question, how)
+                page.locator("#q-%s .quiz-question__actions button" % question.id).click()
+        assert page.locator(".quiz-verdict--partial").count() >= 3
+        assert page.evaluate("document.scrollingElement.scrollWidth <= innerWidth")
+    finally:
+        server.stop()

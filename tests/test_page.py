@@ -7,7 +7,7 @@ import re
 import pytest
 
 from quiz import strings as catalogue
-from quiz.page import PageError, has_quiz, inject, relative, settings, wrap_quizzes
+from quiz.page import PageError, has_quiz, inject, labels_from_catalogue, relative, settings, wrap_quizzes
 from quiz.runtime import PYSCRIPT_UNUSED_PLUGINS, PYTHON_FILES, site_files
 
 QUESTION = (
@@ -162,3 +162,12 @@ def test_questions_that_follow_each_other_become_one_form_in_its_starting_state(
     assert '<button type="submit" class="md-button md-button--primary" disabled>Check my answers</button>' in first
     assert first.count("quiz-needs-js") == 3
     assert '<section class="quiz-result"' in first and " hidden>" in first
+
+
+def test_a_button_named_in_the_text_takes_the_catalogues_words():
+    html = '<p>Press <strong data-quiz-label="quiz.check">Check my answers</strong> at the end.</p>'
+    german = {"quiz.check": "Antworten <prüfen>"}
+    assert labels_from_catalogue(html, german) == "<p>Press <strong>Antworten &lt;prüfen&gt;</strong> at the end.</p>"
+    with pytest.raises(PageError) as raised:
+        labels_from_catalogue('<em data-quiz-label="quiz.nope">x</em>', german)
+    assert 'data-quiz-label="quiz.nope" names no string of the quiz' in str(raised.value)

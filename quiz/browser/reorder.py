@@ -39,10 +39,6 @@ class _List:
         # Spoken after each move through the quiz's one live region, which the build writes in the form, empty.
         form = fieldset.closest("form")
         self.live = form.querySelector(".quiz-announce") if form else None
-        # The build's hint tells how to use the drop-downs shown without JavaScript; here there are buttons.
-        hint = fieldset.querySelector(".quiz-question__hint")
-        if hint:
-            hint.textContent = say("hint.order_moves")
         listing.classList.add("quiz-reorder")
         listing.addEventListener("click", dom.proxy(self.on_click))
         self.keep.addEventListener("change", dom.proxy(self.on_keep))
