@@ -3,6 +3,7 @@
     make bench                      # or: .venv/bin/python bench/run.py [--runs 9] [--skip-lighthouse]
     .venv/bin/python bench/run.py --engines-only [--engine-runs 3]   # the quiz in every engine, alone
     .venv/bin/python bench/run.py --skip-pyodide --skip-scaling       # leave out the slow parts
+    .venv/bin/python bench/run.py --serve-only      # a 300-question page: build, and rebuilds under mkdocs serve
 
 Builds the site, serves it on 127.0.0.1 with gzip (as static hosts do), and drives Debian's Chromium through
 Playwright, then Chromium, Firefox and WebKit through harness/engines for the quiz in every engine. Prints
@@ -20,6 +21,7 @@ import os
 import platform
 import re
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
@@ -442,6 +444,103 @@ def scaling(counts):
     return rows
 
 
+# ---------------------------------------------------------------- one long quiz page under `mkdocs serve`
+
+
+def long_quiz_project(folder, count):
+    """This site with its quiz page made `count` questions long (the page's blocks repeated under new ids),
+    its overrides and hooks pointing back at this checkout. Returns the config file."""
+    from quiz.source import fences
+
+    shutil.copytree(ROOT / "docs", folder / "docs", ignore=shutil.ignore_patterns("assets"))
+    quiz_page = folder / "docs" / "quiz.md"
+    text = quiz_page.read_text(encoding="utf-8")
+    blocks = ["\n".join(fence.body) for fence in fences(text) if fence.info == "quiz"]
+    # The page's own words, without the settings that name its two quizzes: every copy is in one quiz.
+    head = re.sub(
+        r"\nquiz_(?:shuffle_questions|score_bands):.*?(?=\n[a-z_]+:|\n---)", "", text.split("```quiz")[0], flags=re.S
+    )
+    body = [head]
+    for number in range(count):
+        block = re.sub(r"^id: (.*)$", r"id: \1-%d" % number, blocks[number % len(blocks)], flags=re.M)
+        body.append("```quiz\n%s\n```\n" % re.sub(r"^quiz: .*\n", "", block, flags=re.M))
+    quiz_page.write_text("\n".join(body), encoding="utf-8")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("custom_dir: overrides", "custom_dir: %s" % (ROOT / "overrides"))
+    config = config.replace("  - sitebuild/mkdocs_hooks.py", "  - %s" % (ROOT / "sitebuild" / "mkdocs_hooks.py"))
+    (folder / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return folder / "mkdocs.yml"
+
+
+BUILT_RE = re.compile(r"Documentation built in ([\d.]+) seconds")
+
+
+def serve_rebuilds(count=300, edits=3):
+    """A full strict build of a `count`-question quiz page, then `mkdocs serve` on it: for each of `edits`
+    saves of the page, the seconds MkDocs reports for the rebuild and the wall time from the save to it."""
+    import queue
+
+    with tempfile.TemporaryDirectory() as temp:
+        temp = Path(temp)
+        config = long_quiz_project(temp, count)
+        build_s = build_site(temp / "site", docs_dir=temp / "docs", config=config, cwd=temp)
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        serve = subprocess.Popen(
+            # As `make serve` runs it (live reload on: without it MkDocs does not watch for changes at all).
+            [sys.executable, "-m", "mkdocs", "serve", "--strict", "-a", "127.0.0.1:%d" % port],
+            cwd=temp,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+        )
+        lines = queue.Queue()
+        threading.Thread(target=lambda: [lines.put(line) for line in serve.stdout], daemon=True).start()
+
+        def next_build(limit=600):
+            ends = time.monotonic() + limit
+            while time.monotonic() < ends:
+                try:
+                    found = BUILT_RE.search(lines.get(timeout=min(5, ends - time.monotonic())))
+                except queue.Empty:
+                    if serve.poll() is not None:
+                        raise SystemExit("mkdocs serve stopped") from None
+                    continue
+                if found:
+                    return float(found.group(1))
+            raise SystemExit("mkdocs serve did not rebuild within %d s" % limit)
+
+        rebuilds = []
+        try:
+            first = next_build()
+            for _ in range(edits):
+                time.sleep(1)
+                page = temp / "docs" / "quiz.md"
+                saved = time.monotonic()
+                page.write_text(page.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+                reported = next_build()
+                rebuilds.append({"reported_s": reported, "wall_s": round(time.monotonic() - saved, 2)})
+        finally:
+            serve.terminate()
+            serve.wait(timeout=30)
+    return {"questions": count, "build_s": round(build_s, 2), "first_serve_s": first, "rebuilds": rebuilds}
+
+
+def print_serve(found):
+    print(
+        "A %d-question page: strict build %.2f s; mkdocs serve's first build %.2f s; rebuild after a save "
+        "(reported / save to done): %s"
+        % (
+            found["questions"],
+            found["build_s"],
+            found["first_serve_s"],
+            ", ".join("%.2f / %.2f s" % (row["reported_s"], row["wall_s"]) for row in found["rebuilds"]),
+        )
+    )
+
+
 # ---------------------------------------------------------------- Lighthouse
 
 
@@ -502,9 +601,13 @@ def main():
     parser.add_argument("--skip-pyodide", action="store_true", help="leave out the Pyodide page (3 s a load)")
     parser.add_argument("--output", default=str(RESULTS / "latest.json"))
     parser.add_argument("--engines-only", action="store_true", help="only the quiz in every engine")
+    parser.add_argument("--serve-only", action="store_true", help="only the long quiz page under mkdocs serve")
     args = parser.parse_args()
     if args.engines_only:
         return engines_alone(args.engine_runs, Path(args.output).with_name("engines.json"))
+    if args.serve_only:
+        print_serve(serve_rebuilds())
+        return 0
     from playwright.sync_api import sync_playwright
 
     results = {
@@ -542,6 +645,8 @@ def main():
     if not args.skip_scaling:
         print("build scaling ...", file=sys.stderr)
         results["scaling"] = scaling([int(count) for count in args.scaling.split(",")])
+        print("a long quiz page under mkdocs serve ...", file=sys.stderr)
+        results["serve"] = serve_rebuilds()
 
     # Summaries and ratios to the plain JavaScript baseline.
     rows = []
@@ -605,6 +710,9 @@ def main():
                 ["pages", "questions", "build s", "files", "MB"],
             )
         )
+    if "serve" in results:
+        print()
+        print_serve(results["serve"])
     if "lighthouse" in results:
         print()
         print("Lighthouse (mobile)")

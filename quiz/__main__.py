@@ -11,8 +11,8 @@ config file's docs_dir (unless DOCS_DIR is given), its Markdown extensions, the 
 `python -m quiz finish SITE_DIR [--config mkdocs.yml]` does, after a build by a generator that ignores MkDocs
 plugins (Zensical), what the plugin does during `mkdocs build`: copies the quiz runtime into SITE_DIR and adds
 its tags and settings to every built page that shows a question. It reads the theme's language,
-use_directory_urls, docs_dir and the quiz plugin's options from the config file, and each page's front matter
-from its Markdown source.
+use_directory_urls, docs_dir and the quiz plugin's options (`strings` and `offline_copy`) from the config file,
+and each page's front matter from its Markdown source.
 """
 
 import argparse
@@ -35,8 +35,8 @@ def finish(site_dir, config_path):
     from mkdocs.structure.files import File
     from mkdocs.utils.meta import get_data
 
-    from . import strings as catalogue
     from .blocks import BlockFinder, extensions_of
+    from .languages import from_config
     from .mkdocs_yml import plugin_options, read_config
     from .page import PageError, has_quiz, inject, instant_navigation, settings
     from .published import exclusion
@@ -52,13 +52,14 @@ def finish(site_dir, config_path):
         raise FinishError("docs_dir %s is not a folder" % docs_dir)
     use_directory_urls = config.get("use_directory_urls", True) is not False
     theme = config.get("theme")
-    language = (theme.get("language") if isinstance(theme, dict) else None) or "en"
     every_page = instant_navigation(theme.get("features") if isinstance(theme, dict) else None)
     offline_copy = (plugin_options(config, "quiz") or {}).get("offline_copy") or ""
     if not isinstance(offline_copy, str):
         raise FinishError("the quiz plugin's offline_copy must be a path, not %r" % (offline_copy,))
 
-    strings = catalogue.load(language)
+    language = from_config(config)
+    if language.warning:
+        print("warning: %s" % language.warning, file=sys.stderr)
     files = site_files()
     for site_path, source in files:
         target = os.path.join(site_dir, *site_path.split("/"))
@@ -86,7 +87,11 @@ def finish(site_dir, config_path):
         if not quiz and not every_page:
             continue
         try:
-            page_settings = settings(strings, get_data(markdown)[1], built.url, offline_copy) if quiz else None
+            page_settings = (
+                settings(language.strings, get_data(markdown)[1], built.url, offline_copy, language.language)
+                if quiz
+                else None
+            )
             injected = inject(html, built.url, page_settings, site_paths, every_page=every_page)
         except PageError as error:
             raise FinishError("%s: %s" % (src_uri, error)) from None

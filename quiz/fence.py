@@ -13,31 +13,30 @@ from pymdownx.superfences import SuperFencesException
 
 from . import strings as catalogue
 from .anchors import of_markdown
-from .mkdocs_yml import read_config
+from .languages import from_config, page_language
+from .mkdocs_yml import ConfigError, read_config
 from .parse import parse_question
 from .render import render_question
 
-# Set by the MkDocs plugin from theme.language. Generators that run the fence without the plugin read the
-# same setting from the mkdocs.yml in the folder they build.
-_LANGUAGE = {"name": None}
-_STRINGS = {}
+# Set by the MkDocs plugin for each build (each language, with mkdocs-static-i18n). Generators that run the
+# fence without the plugin read theme.language and the plugin's `strings` option from the mkdocs.yml in the
+# folder they build.
+_CURRENT = {"strings": None}
 
 
-def use_language(language):
-    _LANGUAGE["name"] = language
+def use_language(language, strings=None):
+    """Render with `strings`, or with those of theme.language `language` and no site catalogue."""
+    _CURRENT["strings"] = strings if strings is not None else page_language(language).strings
 
 
 def _strings():
-    language = _LANGUAGE["name"]
-    if language is None:
-        config = read_config("mkdocs.yml") if os.path.isfile("mkdocs.yml") else {}
-        language = (config.get("theme") or {}).get("language") or "en"
-    if language not in _STRINGS:
+    if _CURRENT["strings"] is None:
         try:
-            _STRINGS[language] = catalogue.load(language)
-        except catalogue.StringsError as error:
+            config = read_config("mkdocs.yml") if os.path.isfile("mkdocs.yml") else {}
+            _CURRENT["strings"] = from_config(config).strings
+        except (ConfigError, catalogue.StringsError) as error:
             raise SuperFencesException(str(error)) from None
-    return _STRINGS[language]
+    return _CURRENT["strings"]
 
 
 def _resolve(target, md):

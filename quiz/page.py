@@ -100,8 +100,9 @@ def _score_bands_setting(value):
     return bands
 
 
-def settings(strings, meta, page_url, offline_copy=""):
-    """The page's quiz settings: the UI strings of the site's language, and from the page's front matter
+def settings(strings, meta, page_url, offline_copy="", language="en"):
+    """The page's quiz settings: the UI strings of the page's language and its tag (for plural forms and
+    dates; quiz/languages.py), and from the page's front matter
     (`meta`) which quizzes show their questions shuffled, a note under the result and, per quiz, the text for
     each band of scores."""
     meta = meta or {}
@@ -110,6 +111,7 @@ def settings(strings, meta, page_url, offline_copy=""):
         raise PageError("quiz_result_note must be text, not %r" % (note,))
     return {
         "strings": dict(strings),
+        "language": language,
         "shuffle_questions": _shuffle_setting(meta.get("quiz_shuffle_questions")),
         "result_note": note,
         "score_bands": _score_bands_setting(meta.get("quiz_score_bands")),

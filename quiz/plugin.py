@@ -1,9 +1,10 @@
 """The MkDocs plugin: `plugins: [quiz]` in mkdocs.yml is all a site needs.
 
-- on_config: loads the UI strings of the theme's language and, unless mkdocs.yml declares it, adds the
-  ```quiz fence to pymdownx.superfences (adding that extension too when it is missing);
-- on_pre_build: checks every quiz in docs_dir, and with `check_pages: true` every page's markup
-  (quiz/page_html.py), and stops the build listing each mistake as path:line: message;
+- on_config: checks the site's own UI strings (the `strings` option) and, unless mkdocs.yml declares it, adds
+  the ```quiz fence to pymdownx.superfences (adding that extension too when it is missing);
+- on_pre_build: picks the UI strings of theme.language, read here rather than in on_config because
+  mkdocs-static-i18n sets it for each language it builds in its own on_config, which runs after this one's;
+  then checks every quiz in docs_dir and stops the build listing each mistake as path:line: message;
 - on_files: publishes the runtime (PyScript, MicroPython, the quiz's Python and web files) from this package;
 - on_post_page: adds the runtime's tags and the page's settings to pages that show a question (and the
   loader to every page when Material's instant navigation is on, see quiz/page.py).
@@ -13,6 +14,7 @@ from package data, copied into the site like any other.
 """
 
 import logging
+import os
 
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
@@ -20,6 +22,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
 
+from . import languages
 from . import strings as catalogue
 from .anchors import use_extensions
 from .check import check_docs
@@ -41,6 +44,8 @@ class QuizConfig(Config):
     offline_copy = config_options.Type(str, default="")
     # Refuse script, and markup that sends the reader elsewhere, in every page (quiz/page_html.py).
     check_pages = config_options.Type(bool, default=False)
+    # A folder of the site's own UI strings, <language>.json, relative to mkdocs.yml (quiz/languages.py).
+    strings = config_options.Type(str, default="")
 
 
 def add_fence(config):
@@ -55,19 +60,21 @@ def add_fence(config):
 
 class QuizPlugin(BasePlugin[QuizConfig]):
     def __init__(self):
-        self.strings = {}
+        self.language = None
+        self.site_strings = languages.SiteCatalogue()
         self.files = []
         self.every_page = False
         self.serving = False
 
     def on_config(self, config):
-        language = config.theme.get("language") or "en"
+        config_dir = os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))
         try:
-            self.strings = catalogue.load(language)
+            self.site_strings = languages.site_catalogue(config_dir, self.config.strings)
+            # A language that cannot work stops the build here, before anything is built.
+            languages.page_language(config.theme.get("language"), self.site_strings)
             self.files = site_files()
         except (catalogue.StringsError, RuntimeFilesError) as error:
             raise PluginError("quiz: %s" % error) from None
-        use_language(language)
         add_fence(config)
         self.every_page = instant_navigation(config.theme.get("features"))
         use_extensions((config.markdown_extensions, config.mdx_configs))
@@ -78,6 +85,13 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         self.serving = command == "serve"
 
     def on_pre_build(self, config):
+        try:
+            self.language = languages.page_language(config.theme.get("language"), self.site_strings)
+        except catalogue.StringsError as error:
+            raise PluginError("quiz: %s" % error) from None
+        if self.language.warning:
+            log.warning(self.language.warning)
+        use_language(self.language.language, self.language.strings)
         extensions = (config.markdown_extensions, config.mdx_configs)
         excluded = exclusion(config.exclude_docs, None if self.serving else config.draft_docs)
         meta = config.plugins.get(META_PLUGIN)
@@ -103,7 +117,11 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         if not quiz and not self.every_page:
             return output
         try:
-            page_settings = settings(self.strings, page.meta, page.url, self.config.offline_copy) if quiz else None
+            page_settings = (
+                settings(self.language.strings, page.meta, page.url, self.config.offline_copy, self.language.language)
+                if quiz
+                else None
+            )
             paths = [path for path, _ in self.files]
             return inject(output, page.url, page_settings, paths, every_page=self.every_page)
         except PageError as error:

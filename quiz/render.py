@@ -10,7 +10,7 @@ import json
 import re
 
 from . import markup
-from .browser.scoring import MAX_TEXT, fill, format_number
+from .browser.scoring import DECIMAL, MAX_TEXT, fill, format_number
 from .browser.shuffle import seed_from_text, shuffled, shuffled_away
 from .parse import GAP_MARK, GAP_RE
 
@@ -280,17 +280,18 @@ def _answer_fill(question, inline, strings):
 def _answer_numeric(question, inline, strings):
     value, tolerance, unit = question.number
     unit_text = html.escape(" " + unit if unit else "")
+    decimal = html.escape(strings.get(DECIMAL) or ".")
     accepted = ""
     if tolerance:
         accepted = " (%s)" % _say(
             strings,
             "answer.range",
-            low=format_number(value - tolerance),
-            high=format_number(value + tolerance) + unit_text,
+            low=format_number(value - tolerance, decimal),
+            high=format_number(value + tolerance, decimal) + unit_text,
         )
     return [
         '<p class="quiz-answer__key"><strong>%s</strong> <span class="quiz-answer__value">%s%s</span>%s</p>'
-        % (_say(strings, "answer.one"), format_number(value), unit_text, accepted)
+        % (_say(strings, "answer.one"), format_number(value, decimal), unit_text, accepted)
     ]
 
 

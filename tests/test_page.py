@@ -49,6 +49,7 @@ def test_settings_from_front_matter():
     base = settings(STRINGS, {}, "quiz.html")
     assert base == {
         "strings": STRINGS,
+        "language": "en",
         "shuffle_questions": [],
         "result_note": "",
         "offline_copy": "",

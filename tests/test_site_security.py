@@ -32,6 +32,8 @@ from .test_offline import (
 FALLBACK = ".quiz-fallback[role=alert]"
 HOSTILE_DESCRIPTION = 'He said "stop". "><script>window.hacked=1;alert(1)</script><img src=x onerror="alert(2)">'
 HOSTILE_TITLE = 'Ankles "</title><script>window.hacked=2;alert(3)</script><img src=x onerror=alert(4)>'
+QUOTED_DESCRIPTION = 'He said "stop". " autofocus onfocus="window.hacked=1'
+QUOTED_TITLE = "Ankles' onmouseover='window.hacked=2\" onload=\"window.hacked=3"
 INLINE_SCRIPT_PAGE = "# Notes\n\nText.\n\n<script>window.hacked=3;alert(5)</script>\n"
 
 
@@ -93,8 +95,13 @@ def test_hostile_front_matter_runs_nothing_and_an_inline_script_page_fails_the_b
     output = failed.stdout + failed.stderr
     assert failed.returncode != 0 and "Traceback" not in output
     assert "docs/notes.md:5: raw <script> in a page" in output
-    # Without the script page, the hostile front matter builds, and stays text.
+    # Markup in the title and description is refused where it is written (the check, quiz/page_html.py)...
+    assert "docs/unlock-your-ankles.md:2: front matter title holds markup (<script>)" in output
+    assert "docs/unlock-your-ankles.md:3: front matter description holds markup (<script>)" in output
+    # ...and quotes meant to break out of an attribute, which the check lets through as text, stay text: the
+    # templates escape every front-matter value (the second wall).
     (tmp_path / "docs" / "notes.md").unlink()
+    with_front_matter(article, QUOTED_TITLE, QUOTED_DESCRIPTION)
     built = run_build(config=config, site_dir=tmp_path / "site", cwd=tmp_path)
     assert built.returncode == 0, built.stdout + built.stderr
     server = Server(tmp_path / "site")
@@ -105,9 +112,10 @@ def test_hostile_front_matter_runs_nothing_and_an_inline_script_page_fails_the_b
         page.wait_for_load_state("networkidle")
         assert dialogs == [] and page.evaluate("window.hacked") is None
         for selector in ('meta[name="description"]', 'meta[property="og:description"]'):
-            assert page.get_attribute(selector, "content") == HOSTILE_DESCRIPTION
-        assert page.get_attribute('meta[property="og:title"]', "content") == HOSTILE_TITLE
-        assert page.title().startswith(HOSTILE_TITLE)
+            assert page.get_attribute(selector, "content") == QUOTED_DESCRIPTION
+        assert page.get_attribute('meta[property="og:title"]', "content") == QUOTED_TITLE
+        assert page.title().startswith(QUOTED_TITLE)
+        assert page.locator("[onfocus], [onload], [onmouseover]").count() == 0
         assert page.locator("head script:not([src]):not([type])").count() == 1
     finally:
         server.stop()

@@ -39,9 +39,11 @@ def _settings():
     return json.loads(node.textContent) if node else {}
 
 
-# The page's settings and UI strings, read by mount() for each page shown.
+# The page's settings, UI strings and the catalogue's language (its plural forms and the dates of past scores
+# follow it), read by mount() for each page shown.
 SETTINGS = {}
 STRINGS = {}
+LANGUAGE = "en"
 # The note under a question that is not answered yet, worded for what the question asks of the learner.
 NOTES = {
     question_types.CHOICE: "note.choose",
@@ -69,14 +71,18 @@ def _today():
     return "%04d-%02d-%02d" % (int(now.getFullYear()), int(now.getMonth()) + 1, int(now.getDate()))
 
 
+# The month as a word: "3 May 2025", "3. Mai 2025", "3 mai 2025", "2025年5月3日", never 05/03/2025, whose
+# order of day and month depends on the reader.
+DATE_OPTIONS = '{"year": "numeric", "month": "long", "day": "numeric"}'
+
+
 def _local_date(iso):
-    """A stored YYYY-MM-DD as the reader's browser writes dates in the page's language, with the month in
-    words: "12/5/2026" is 12 May to some readers and 5 December to others."""
+    """A stored YYYY-MM-DD in the words of the catalogue's language, from the browser's own CLDR data."""
     date = window.Date.new(iso + "T12:00:00")
-    # No language given: an empty list, which is the browser's own default locale.
-    lang = str(document.documentElement.lang or "") or dom.js_object([])
-    options = dom.js_object({"year": "numeric", "month": "long", "day": "numeric"})
-    return str(date.toLocaleDateString(lang, options))
+    try:
+        return str(date.toLocaleDateString(LANGUAGE, window.JSON.parse(DATE_OPTIONS)))
+    except Exception:  # a language tag this browser does not know
+        return str(date.toLocaleDateString())
 
 
 def _percent(earned, possible):
@@ -272,7 +278,7 @@ class PageQuestion:
         issues = []
         # In the row of the question's button, which is there from the first paint: marking adds no line.
         verdict = self._add(dom.el("strong", "quiz-verdict quiz-verdict--" + result["verdict"]))
-        verdict.textContent = scoring.verdict_text(result, STRINGS)
+        verdict.textContent = scoring.verdict_text(result, STRINGS, LANGUAGE)
         self.check_button.before(verdict)
         if self.family == question_types.CHOICE:
             correct = self.key["correct"]
@@ -763,7 +769,7 @@ class Quiz:
             link = dom.el("a", None, say("review.question", {"n": question.number}))
             link.href = "#" + question.fieldset.id
             line.appendChild(link)
-            verdict = " (%s)" % scoring.verdict_text(question.result, STRINGS)
+            verdict = " (%s)" % scoring.verdict_text(question.result, STRINGS, LANGUAGE)
             line.appendChild(document.createTextNode(verdict + ("," if index < len(questions) - 1 else "") + " "))
         return line
 
@@ -775,7 +781,9 @@ class Quiz:
             link = dom.el("a", None, say("review.question", {"n": question.number}))
             link.href = "#" + question.fieldset.id
             title.appendChild(link)
-            title.appendChild(document.createTextNode(": " + scoring.verdict_text(question.result, STRINGS) + "."))
+            title.appendChild(
+                document.createTextNode(": " + scoring.verdict_text(question.result, STRINGS, LANGUAGE) + ".")
+            )
             item.appendChild(title)
             if question.has_any():
                 item.appendChild(dom.el("p", None, say("review.your_answer", {"answer": question.describe_answer()})))
@@ -884,9 +892,10 @@ def mount(event=None):
     """Enhance the quizzes of the page shown: on start, and on each `quiz:mount` event, which the loader sends
     when Material's instant navigation has put a new page's content under this same running Python. The
     page's settings are read again: they are the new page's."""
-    global SETTINGS, STRINGS, QUIZZES
+    global SETTINGS, STRINGS, LANGUAGE, QUIZZES
     SETTINGS = _settings()
     STRINGS = SETTINGS.get("strings", {})
+    LANGUAGE = SETTINGS.get("language") or "en"
     QUIZZES = [Quiz(form) for form in dom.nodes(document, 'form.quiz[data-quiz-state="starting"]')]
     _announce_ready(len(QUIZZES))
 

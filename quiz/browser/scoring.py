@@ -41,11 +41,12 @@ sum; only what is shown is rounded, to whole hundredths of a point, half up (thr
 """
 
 try:
-    from . import casefold, exact, normal, question_types
+    from . import casefold, exact, normal, plurals, question_types
 except ImportError:  # the browser loads these files side by side, without a package
     import casefold
     import exact
     import normal
+    import plurals
     import question_types
 
 CORRECT = "correct"
@@ -146,10 +147,15 @@ def normalise_text(text):
     return _trim(_words("".join(plain)), _ENDS)
 
 
-def format_number(value):
-    """A number as a person writes it: no trailing zeros, no exponent, never "-0"."""
+# The catalogue key of the language's decimal mark: "." in English, "," in German and French.
+DECIMAL = "number.decimal"
+
+
+def format_number(value, decimal="."):
+    """A number as a person writes it: no trailing zeros, no exponent, never "-0"; `decimal` is the
+    decimal mark of the page's language (the catalogue's number.decimal)."""
     text = ("%.6f" % value).rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text
+    return ("0" if text == "-0" else text).replace(".", decimal)
 
 
 def parse_number(text):
@@ -410,15 +416,16 @@ def score_quiz(keys, answers):
     return {"earned": exact.hundredths(earned), "possible": possible, "exact": earned, "results": results}
 
 
-def format_points(hundredths):
-    """6 for 600, 6.5 for 650, 6.33 for 633: no trailing zeros, never scientific notation."""
+def format_points(hundredths, decimal="."):
+    """6 for 600, 6.5 for 650, 6.33 for 633 (6,33 with decimal=","): no trailing zeros, never scientific
+    notation."""
     whole = hundredths // 100
     part = hundredths % 100
     if part == 0:
         return str(whole)
     if part % 10 == 0:
-        return "%d.%d" % (whole, part // 10)
-    return "%d.%02d" % (whole, part)
+        return "%d%s%d" % (whole, decimal, part // 10)
+    return "%d%s%02d" % (whole, decimal, part)
 
 
 def fill(template, values):
@@ -429,25 +436,33 @@ def fill(template, values):
     return template
 
 
-def plural(strings, key, count):
-    """strings[key + ".one"] for exactly one, else strings[key + ".other"]."""
-    return strings[key + (".one" if count == 1 else ".other")]
+def plural(strings, key, count, language="en"):
+    """The form of `key` for count in the catalogue's language: the string of key and its CLDR category,
+    one, few, many or other (see plurals.py)."""
+    return strings[key + "." + plurals.category(language, count)]
+
+
+def _decimal(strings):
+    return strings.get(DECIMAL) or "."
 
 
 def format_score(earned, possible, strings):
-    return fill(strings["score.of"], {"earned": format_points(earned), "possible": format_points(possible)})
+    decimal = _decimal(strings)
+    return fill(
+        strings["score.of"], {"earned": format_points(earned, decimal), "possible": format_points(possible, decimal)}
+    )
 
 
-def verdict_text(result, strings):
+def verdict_text(result, strings, language="en"):
     """Words, never colour alone: 'Correct', 'Partly correct: 0.67 of 1 point', ..."""
     verdict = result["verdict"]
     if verdict == PARTIAL:
         return fill(
             strings["verdict.partial"],
             {
-                "earned": format_points(result["earned"]),
-                "possible": format_points(result["possible"]),
-                "points": plural(strings, "points", result["possible"] // 100),
+                "earned": format_points(result["earned"], _decimal(strings)),
+                "possible": format_points(result["possible"], _decimal(strings)),
+                "points": plural(strings, "points", result["possible"] // 100, language),
             },
         )
     return strings["verdict." + verdict]

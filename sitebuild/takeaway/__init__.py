@@ -149,6 +149,11 @@ def _describe(body, element_id):
     return "a <%s>" % found.group(1)
 
 
+def _carrier(body, element_id):
+    """What carries element_id in a page's body, or the page's own section (body None)."""
+    return "the section of the page itself" if body is None else _describe(body, element_id)
+
+
 def _source_line(docs_dir, source, element_id):
     """(path to show, line) of the Markdown that gives element_id: a heading's line, else the first line
     naming the id, else line 1."""
@@ -286,22 +291,24 @@ def build_takeaway(site_dir, copy, built=None):
         if quiz_page is None and PY_CONFIG_RE.search(page_html):
             quiz_page = (page, page_html)
         body = _inline_images(_relink(_content(site_dir, page, source), page, sections, fallback), site_dir, page)
-        found_ids = [(found, _describe(body, found)) for found in ID_RE.findall(body)]
-        for found, what in found_ids + [(section, "the section of the page itself")]:
+        # What carries each id is worked out only for a clash: describing every id of a long page scans the
+        # page once per id.
+        found_ids = [(found, body) for found in ID_RE.findall(body)] + [(section, None)]
+        for found, where in found_ids:
             if found in seen_ids and seen_ids[found][0] != source:
-                first, first_what = seen_ids[found]
+                first, first_where = seen_ids[found]
                 clashes.append(
                     ID_CLASH
                     % (
                         *_source_line(copy.docs_dir, source, found),
-                        what,
+                        _carrier(where, found),
                         found,
-                        first_what,
+                        _carrier(first_where, found),
                         *_source_line(copy.docs_dir, first, found),
                     )
                 )
                 continue
-            seen_ids[found] = (source, what)
+            seen_ids[found] = (source, where)
         title = H1_RE.search(body)
         parts.append({"id": section, "title": _text(title.group(1)) if title else section, "body": Markup(body)})
     if clashes:
