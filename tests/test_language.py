@@ -165,7 +165,9 @@ def test_no_english_ui_string_on_a_page_in_another_language(foreign_site, quiz_i
     if path == "quiz.html":
         page.wait_for_selector("form.quiz[data-quiz-state=ready]")
         text += "\n" + page.evaluate(CHROME) + "\n" + ui_text(page)
-    found = [part for part in ENGLISH_PARTS + SITE_ENGLISH_PARTS if part in text]
+    # A word the language shares with English ("Question" in French) is its own, not English left over.
+    own = {part for value in strings.load(language).values() for part in fixed_parts(value)}
+    found = [part for part in ENGLISH_PARTS + SITE_ENGLISH_PARTS if part in text and part not in own]
     assert found == [], [text[max(0, text.find(part) - 60) : text.find(part) + 40] for part in found]
     # The words that replaced them are the language's own.
     words = read_config(ROOT / "mkdocs.yml")["extra"]["site_strings"][language]

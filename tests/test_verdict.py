@@ -173,7 +173,8 @@ def test_the_check_button_stays_under_the_finger_and_the_verdict_shows(quiz_at_v
     question = MAIN[0]
     answer(page, question, "wrong")
     button = box(page, question).locator(".quiz-question__actions button")
-    button.scroll_into_view_if_needed()
+    # Where a finger presses it: mid-screen, with room above for the verdict.
+    button.evaluate("node => node.scrollIntoView({block: 'center'})")
     before = button.bounding_box()["y"]
     button.click()
     assert abs(button.bounding_box()["y"] - before) < 2

@@ -677,7 +677,8 @@ class Quiz:
             return
         box = node.getBoundingClientRect()
         if float(box.top) < float(self.bar_bottom()) or float(box.bottom) > float(window.innerHeight):
-            node.scrollIntoView(dom.js_object({"block": "center"}))
+            # As little as it takes, so the button just pressed moves no further than it must.
+            node.scrollIntoView(dom.js_object({"block": "nearest"}))
 
     def bar_bottom(self):
         bar = self.form.querySelector(".quiz-bar")
