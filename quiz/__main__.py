@@ -38,7 +38,7 @@ def finish(site_dir, config_path):
     from .blocks import BlockFinder, extensions_of
     from .languages import from_config
     from .mkdocs_yml import plugin_options, read_config
-    from .page import PageError, has_quiz, inject, instant_navigation, settings
+    from .page import PageError, has_quiz, inject, instant_navigation, namespace_problem, settings
     from .published import exclusion
     from .runtime import site_files
     from .source import markdown_files, read_page
@@ -56,6 +56,9 @@ def finish(site_dir, config_path):
     offline_copy = (plugin_options(config, "quiz") or {}).get("offline_copy") or ""
     if not isinstance(offline_copy, str):
         raise FinishError("the quiz plugin's offline_copy must be a path, not %r" % (offline_copy,))
+    namespace = (plugin_options(config, "quiz") or {}).get("storage_namespace") or ""
+    if namespace_problem(namespace):
+        raise FinishError(namespace_problem(namespace))
 
     language = from_config(config)
     if language.warning:
@@ -88,7 +91,7 @@ def finish(site_dir, config_path):
             continue
         try:
             page_settings = (
-                settings(language.strings, get_data(markdown)[1], built.url, offline_copy, language.language)
+                settings(language.strings, get_data(markdown)[1], built.url, offline_copy, language.language, namespace)
                 if quiz
                 else None
             )

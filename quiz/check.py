@@ -14,8 +14,9 @@ import urllib.parse
 from . import element_ids, front_yaml, invisible, page_html
 from .anchors import PageAnchors
 from .blocks import BlockFinder
-from .front_matter import front_matter_issues, meta_file_issues
-from .parse import DEFAULT_QUIZ, parse_question
+from .browser import typos
+from .front_matter import front_matter_issues, meta_file_issues, per_quiz_numbers
+from .parse import DEFAULT_QUIZ, TYPO_TYPES, parse_question
 from .published import meta_files
 from .source import FileIssue, display_path, headings, markdown_files, page_body, read_page
 
@@ -85,6 +86,7 @@ def check_docs(docs_dir, extensions=None, check_pages=True, excluded=None, meta_
         for line, message in element_ids.page_issues(headings(text), found):
             issues.append(FileIssue(shown, line, message))
         page_quizzes[path] = {question.quiz for question in found}
+        apply_page_typos(found, per_quiz_numbers(text, "quiz_typos"))
         for line, message in front_matter_issues(text, page_quizzes[path]):
             issues.append(FileIssue(shown, line, message))
         if found:
@@ -93,6 +95,14 @@ def check_docs(docs_dir, extensions=None, check_pages=True, excluded=None, meta_
     issues.extend(clash_issues(id_places, quiz_places, docs_dir))
     issues.sort(key=lambda issue: (issue.path, issue.line))
     return questions, issues
+
+
+def apply_page_typos(questions, page_typos):
+    """The page's quiz_typos for each typed question of that quiz without a `typos:` of its own: what the
+    build writes into the page's answer keys too (quiz/page.py)."""
+    for question in questions:
+        if question.typos is None and question.type in TYPO_TYPES and question.quiz in page_typos:
+            question.typos = min(page_typos[question.quiz], typos.MAX_TYPOS)
 
 
 def _meta_issues(docs_dir, name, page_quizzes):

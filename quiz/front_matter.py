@@ -11,10 +11,11 @@ import yaml
 from mkdocs.utils.meta import YAML_RE
 
 from . import front_yaml, invisible
+from .browser import typos
 from .parse import HTML_RE
 
 # The page settings a quiz page reads from its front matter (quiz/page.py); any other quiz_* key is a typo.
-FRONT_MATTER_KEYS = ("quiz_shuffle_questions", "quiz_result_note", "quiz_score_bands")
+FRONT_MATTER_KEYS = ("quiz_shuffle_questions", "quiz_result_note", "quiz_score_bands", "quiz_typos")
 BAND_KEYS = ("from", "text")
 
 
@@ -94,6 +95,10 @@ def front_matter_issues(text, quiz_ids):
                 issues += _note_issues(front, value_node)
             elif key == "quiz_score_bands":
                 issues += _bands_issues(front, value_node, quiz_ids)
+            elif key == "quiz_typos":
+                issues += _per_quiz_issues(
+                    front, value_node, quiz_ids, key, 0, typos.MAX_TYPOS, "the edits a typed answer may have"
+                )
             elif key.startswith("quiz_"):
                 issues.append(
                     (
@@ -267,3 +272,61 @@ def _band_text_issues(front, band, node):
         "a band's text",
     )
     return [(front.line(node), "quiz_score_bands: " + problem)] if problem else []
+
+
+def _whole(front, node):
+    value = front.value(node) if isinstance(node, yaml.ScalarNode) else None
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _per_quiz_issues(front, node, quiz_ids, name, low, high, meaning, most=None):
+    """A mapping of quiz id -> whole number from low to high (quiz_typos, quiz_pool); `most` (quiz id -> a
+    lower bound on high for that quiz, with its reason) narrows high per quiz."""
+    shape = "%s lists quiz ids, each with a whole number: `%s: {self-check: %d}`" % (name, name, max(low, 1))
+    if not isinstance(node, yaml.MappingNode) or not node.value:
+        return [(front.line(node), shape)]
+    issues = []
+    for id_node, value_node in node.value:
+        quiz_id = id_node.value if isinstance(id_node, yaml.ScalarNode) else None
+        if quiz_id not in quiz_ids:
+            issues.append(
+                (
+                    front.line(id_node),
+                    "%s: no quiz with id %r on this page%s (%s)"
+                    % (name, quiz_id, _did_you_mean(quiz_id, quiz_ids), _quizzes_named(quiz_ids)),
+                )
+            )
+            continue
+        value = _whole(front, value_node)
+        top, reason = (most or {}).get(quiz_id, (high, None))
+        top = min(top, high)
+        if value is None or not low <= value <= top:
+            because = "; %s" % reason if reason and value is not None and value > top else ""
+            issues.append(
+                (
+                    front.line(value_node),
+                    "%s: %s for %r must be a whole number from %d to %d (%s)%s"
+                    % (name, _source(value_node), quiz_id, low, top, meaning, because),
+                )
+            )
+    return issues
+
+
+def per_quiz_numbers(text, name):
+    """{quiz id: whole number} of a page's valid `name` setting (quiz_typos, quiz_pool), for the build and the
+    check's readers; mistakes in it are front_matter_issues' to report."""
+    match = YAML_RE.match(text)
+    if not match or name not in match.group(1):
+        return {}
+    try:
+        data = yaml.safe_load(match.group(1))
+    except yaml.YAMLError:
+        return {}
+    found = data.get(name) if isinstance(data, dict) else None
+    if not isinstance(found, dict):
+        return {}
+    return {
+        str(quiz_id): value
+        for quiz_id, value in found.items()
+        if isinstance(value, int) and not isinstance(value, bool) and value >= 0
+    }

@@ -12,11 +12,14 @@ instant navigation every page gets the loader (see inject).
 """
 
 import html as html_lib
+import json
 import posixpath
 import re
 
 from . import element_ids
+from .browser import typos
 from .browser.scoring import fill
+from .parse import TYPO_TYPES
 from .render import json_for_script
 from .runtime import (
     APP,
@@ -100,7 +103,31 @@ def _score_bands_setting(value):
     return bands
 
 
-def settings(strings, meta, page_url, offline_copy="", language="en"):
+def _per_quiz_setting(value, name, high):
+    """quiz id -> whole number for a per-quiz front matter setting (quiz_typos); None or {} when absent."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict) or not all(
+        isinstance(number, int) and not isinstance(number, bool) and 0 <= number <= high for number in value.values()
+    ):
+        raise PageError("%s must list quiz ids, each with a whole number from 0 to %d, not %r" % (name, high, value))
+    return {str(quiz_id): number for quiz_id, number in value.items()}
+
+
+NAMESPACE_RE = re.compile(r"^[A-Za-z0-9._-]+(?:/[A-Za-z0-9._-]+)*$")
+
+
+def namespace_problem(value):
+    """Why a storage_namespace option cannot be used, or None."""
+    if value == "" or (isinstance(value, str) and NAMESPACE_RE.match(value)):
+        return None
+    return (
+        "the quiz plugin's storage_namespace must be letters, digits, '.', '_' or '-', in parts joined by '/' "
+        "(such as my-notes), not %r" % (value,)
+    )
+
+
+def settings(strings, meta, page_url, offline_copy="", language="en", storage_namespace=""):
     """The page's quiz settings: the UI strings of the page's language and its tag (for plural forms and
     dates; quiz/languages.py), and from the page's front matter
     (`meta`) which quizzes show their questions shuffled, a note under the result and, per quiz, the text for
@@ -115,7 +142,12 @@ def settings(strings, meta, page_url, offline_copy="", language="en"):
         "shuffle_questions": _shuffle_setting(meta.get("quiz_shuffle_questions")),
         "result_note": note,
         "score_bands": _score_bands_setting(meta.get("quiz_score_bands")),
+        "typos": _per_quiz_setting(meta.get("quiz_typos"), "quiz_typos", typos.MAX_TYPOS),
         "offline_copy": relative(offline_copy, page_url) if offline_copy else "",
+        # Saved answers are named by the site's path under the origin (the page resolves this), or by the
+        # plugin's storage_namespace (saved.site_namespace).
+        "site_root": relative(".", page_url) + "/",
+        "storage_namespace": storage_namespace,
     }
 
 
@@ -234,17 +266,38 @@ def _form(quiz_id, form_id, questions, strings, shuffled=False):
     )
 
 
-def wrap_quizzes(html, strings, shuffle_questions=()):
+KEY_ATTRIBUTE_RE = re.compile(r'(\sdata-quiz-key=")([^"]*)(")')
+
+
+def with_page_typos(fieldset, edits):
+    """A rendered question given the page's quiz_typos for its quiz: written into its answer key when it is a
+    typed question without a `typos:` of its own (check.apply_page_typos applies the same rule)."""
+
+    def update(match):
+        key = json.loads(html_lib.unescape(match.group(2)))
+        if key.get("type") not in TYPO_TYPES or "typos" in key:
+            return match.group(0)
+        key["typos"] = edits
+        text = json.dumps(key, separators=(",", ":"), sort_keys=True, ensure_ascii=True)
+        return match.group(1) + html_lib.escape(text) + match.group(3)
+
+    return KEY_ATTRIBUTE_RE.sub(update, fieldset, count=1)
+
+
+def wrap_quizzes(html, strings, shuffle_questions=(), page_typos=None):
     """Questions that follow each other directly (nothing but white space between them) and share a quiz id
     become one quiz form; anything else between two questions starts a new quiz."""
     out, runs, last_end = [], [], None
     for match in FIELDSET_RE.finditer(html):
         joined = runs and runs[-1][0] == match.group(1) and not html[last_end : match.start()].strip()
+        fieldset = match.group(0)
+        if (page_typos or {}).get(match.group(1)) is not None:
+            fieldset = with_page_typos(fieldset, page_typos[match.group(1)])
         if joined:
             runs[-1][2] = match.end()
-            runs[-1][3].append(match.group(0))
+            runs[-1][3].append(fieldset)
         else:
-            runs.append([match.group(1), match.start(), match.end(), [match.group(0)]])
+            runs.append([match.group(1), match.start(), match.end(), [fieldset]])
         last_end = match.end()
     position, seen = 0, {}
     for quiz_id, start, end, questions in runs:
@@ -299,7 +352,9 @@ def inject(html, page_url, page_settings, site_paths=None, every_page=False):
         raise PageError("the page has no </head> and </body> to add the quiz runtime to")
     if not quiz:
         return html[:head_end] + head_tags(page_url, None, site_paths) + "\n" + html[head_end:]
-    html = wrap_quizzes(html, page_settings["strings"], page_settings.get("shuffle_questions"))
+    html = wrap_quizzes(
+        html, page_settings["strings"], page_settings.get("shuffle_questions"), page_settings.get("typos")
+    )
     html = labels_from_catalogue(html, page_settings["strings"])
     head_end = html.find("</head>")
     body_end = html.rfind("</body>")

@@ -11,12 +11,12 @@ import unicodedata
 from collections import namedtuple
 
 from . import markup
-from .browser import question_types
+from .browser import exact, question_types, typos
 from .browser.normal import nfc
 from .browser.scoring import format_number, normalise_text, parse_number
 from .source import mask_fences
 
-KEYS = ("id", "type", "see", "points", "hint", "shuffle", "quiz")
+KEYS = ("id", "type", "see", "points", "hint", "hints", "penalty", "shuffle", "quiz", "typos")
 REQUIRED_KEYS = ("id", "type", "see")
 DEFAULT_QUIZ = "self-check"
 
@@ -54,6 +54,13 @@ class SourceQuestion:
         self.points = 1
         self.hint = ""
         self.shuffle = False
+        # Edits a typed answer may be away from an accepted one (typos.py): the question's `typos:`, or the
+        # page's quiz_typos for its quiz; None when neither sets it.
+        self.typos = None
+        # `hints:`, one revealed after each wrong try; `penalty:`, the share of the points each try after the
+        # first takes away, as an exact fraction [numerator, denominator] (tries.py), or None.
+        self.hints = []
+        self.penalty = None
         self.quiz = DEFAULT_QUIZ
         self.text = ""
         self.options = []
@@ -83,6 +90,10 @@ class SourceQuestion:
         The shape of each type's key is the `fields` column of quiz/browser/question_types.py."""
         key = {"id": self.id, "type": self.type, "points": self.points}
         key.update(ANSWER_KEYS[self.type](self))
+        if self.hints:
+            key["hints"] = len(self.hints)
+        if self.penalty is not None:
+            key["penalty"] = self.penalty
         return key
 
 
@@ -93,8 +104,14 @@ def _key_single(question):
 _key_multiple = _key_truefalse = _key_single
 
 
+def _with_typos(question, key):
+    if question.typos is not None:
+        key["typos"] = question.typos
+    return key
+
+
 def _key_fill(question):
-    return {"accepted": [normalise_text(answer) for answer in question.accepted]}
+    return _with_typos(question, {"accepted": [normalise_text(answer) for answer in question.accepted]})
 
 
 def _key_numeric(question):
@@ -118,7 +135,7 @@ def _key_cloze(question):
             gaps.append({"key": gap.key, "options": [option.key for option in gap.options], "correct": correct[0]})
         else:
             gaps.append({"key": gap.key, "accepted": [normalise_text(answer) for answer in gap.accepted]})
-    return {"gaps": gaps}
+    return _with_typos(question, {"gaps": gaps})
 
 
 # Each type's answer key, by type name (the shapes are question_types' `fields` column).
@@ -161,8 +178,26 @@ LINK_TARGET_OPEN_RE = re.compile(r"\]\([^)]*$")
 OPTION_BOX_RE = re.compile(r"^\[(.?)\]\s*(.*)$")
 # Where the renderer puts each gap's control; text that contains it would confuse the renderer.
 GAP_MARK = "quizgapmark"
+# `- a hint` under `hints:` in the header.
+HINT_ITEM_RE = re.compile(r"^\s*[-*+]\s(.*)$|^\s*[-*+]$")
+PENALTY_RE = re.compile(r"^([0-9]{1,3})(?:\.([0-9]{1,4}))?\s*(%)?$")
+# The types whose answers are typed words, which `typos:` may apply to.
+TYPO_TYPES = ("fill", "cloze")
 TRUE_WORDS = ("yes", "true", "on", "1")
 FALSE_WORDS = ("no", "false", "off", "0")
+
+
+def _penalty(value):
+    """`0.33` or `33%` as an exact fraction [numerator, denominator] above 0 and at most 1, or None."""
+    match = PENALTY_RE.match(value.strip())
+    if not match:
+        return None
+    whole, decimals, percent = match.group(1), match.group(2) or "", match.group(3)
+    numerator = int(whole + decimals)
+    denominator = 10 ** len(decimals) * (100 if percent else 1)
+    if numerator == 0 or numerator > denominator:
+        return None
+    return exact.make(numerator, denominator)
 
 
 def _unquote(value):
@@ -236,6 +271,7 @@ def parse_question(lines, first_line):
     parser.header()
     parser.text()
     parser.answers()
+    parser.check_typos()
     parser.explanation()
     return question, issues
 
@@ -289,14 +325,49 @@ class _Parser:
                     self.error("unknown key %r (known keys: %s)" % (key, ", ".join(KEYS)))
                 elif key in q.keys_line:
                     self.error("key %r is given twice (first on line %d)" % (key, q.keys_line[key]))
+                    if key == "hints":
+                        self.read_hints(record=False)
                 else:
                     q.keys_line[key] = self.line_no()
-                    self.set_key(key, value)
+                    if key == "hints":
+                        self.read_hints(value)
+                    else:
+                        self.set_key(key, value)
             self.index += 1
+        if "hint" in q.keys_line and "hints" in q.keys_line:
+            self.issues.append(
+                Issue(
+                    q.keys_line["hints"],
+                    "give either `hint:` (one hint) or `hints:` (a list, one revealed after each wrong try), not both",
+                )
+            )
         for key in REQUIRED_KEYS:
             if key not in q.keys_line:
                 self.issues.append(Issue(self.first_line, "missing key %r" % key))
         self.skip_blank()
+
+    def read_hints(self, value="", record=True):
+        """`hints:` on its own line, then one `- hint` line each, still in the header (no blank line between)."""
+        q = self.q
+        line = self.line_no()
+        if value:
+            self.error(
+                "hints: takes a list, one hint a line under it: `hints:` then `- first hint` and `- second hint`; "
+                "for a single hint write `hint: %s`" % value
+            )
+        found = []
+        while self.index + 1 < len(self.lines) and HINT_ITEM_RE.match(self.lines[self.index + 1]):
+            self.index += 1
+            text = (HINT_ITEM_RE.match(self.lines[self.index]).group(1) or "").strip()
+            if not text:
+                self.error("a hint is empty: write its text after `- `, or remove the line")
+                continue
+            _check_text(text, self.line_no(), "a hint", self.issues, q.links, q.images)
+            found.append(text)
+        if not found and not value:
+            self.issues.append(Issue(line, "hints: lists no hint: put each on a line under it, `- first hint`"))
+        if record:
+            q.hints = found
 
     def set_key(self, key, value):
         q = self.q
@@ -330,6 +401,23 @@ class _Parser:
                 self.error("hint: is empty; remove the key or write the hint")
             _check_text(value, self.line_no(), "the hint", self.issues, q.links, q.images)
             q.hint = value
+        elif key == "penalty":
+            penalty = _penalty(value)
+            if penalty is None:
+                self.error(
+                    "penalty %r must be the share of the points each try after the first takes away: a number "
+                    "above 0 and at most 1 (`0.33`), or a percent (`33%%`)" % value
+                )
+            else:
+                q.penalty = penalty
+        elif key == "typos":
+            if not re.match(r"^[0-9]$", value) or int(value) > typos.MAX_TYPOS:
+                self.error(
+                    "typos %r must be a whole number from 0 to %d: how many letters a typed answer may have left "
+                    "out, added, changed or swapped" % (value, typos.MAX_TYPOS)
+                )
+            else:
+                q.typos = int(value)
         elif key == "shuffle":
             if value.lower() not in TRUE_WORDS + FALSE_WORDS:
                 self.error("shuffle %r must be yes or no" % value)
@@ -576,6 +664,37 @@ class _Parser:
             self.error("unit %r is not a unit: write a word such as cm, degrees or kg" % unit)
             return
         self.q.number = (number, tolerance, unit)
+
+    def check_typos(self):
+        """`typos:` is for typed words: not for numbers or choices, and not where every answer is too short."""
+        q = self.q
+        line = q.keys_line.get("typos")
+        if line is None or q.type is None or q.typos is None:
+            return
+        if q.type == "numeric":
+            self.issues.append(
+                Issue(line, "typos: a number gets no typo tolerance; give a tolerance on the answer line, `= 10 +- 1`")
+            )
+        elif q.type not in TYPO_TYPES:
+            self.issues.append(
+                Issue(
+                    line,
+                    "typos: applies to typed answers (fill and the typed gaps of a cloze), not to a %s question"
+                    % q.type,
+                )
+            )
+        elif q.typos:
+            typed = q.accepted if q.type == "fill" else [answer for gap in q.gaps for answer in gap.accepted]
+            if q.type == "cloze" and not typed and q.gaps:
+                self.issues.append(Issue(line, "typos: this cloze has no typed gap, only drop-downs; remove the key"))
+            elif typed and all(len(normalise_text(answer)) < typos.MIN_LENGTH for answer in typed):
+                self.issues.append(
+                    Issue(
+                        line,
+                        "typos: %d has no effect: every accepted answer is shorter than %d characters, and those must "
+                        "be typed exactly; remove the key" % (q.typos, typos.MIN_LENGTH),
+                    )
+                )
 
     def check_answers(self, line):
         if self.q.row:

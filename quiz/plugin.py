@@ -27,7 +27,7 @@ from . import strings as catalogue
 from .anchors import use_extensions
 from .check import check_docs
 from .fence import format_quiz, use_language
-from .page import PageError, has_quiz, inject, instant_navigation, settings
+from .page import PageError, has_quiz, inject, instant_navigation, namespace_problem, settings
 from .published import META_PLUGIN, exclusion
 from .runtime import SITE_PREFIX, RuntimeFilesError, site_files
 from .source import format_issues
@@ -42,6 +42,9 @@ class QuizConfig(Config):
     # Site-root-relative path of a single-file copy of the quiz that works from disk; when set, a quiz page
     # opened from disk links to it.
     offline_copy = config_options.Type(str, default="")
+    # The part of saved answers' names that keeps this site apart from others on its origin; by default the
+    # site's path under the origin, worked out in the browser (saved.site_namespace).
+    storage_namespace = config_options.Type(str, default="")
     # Refuse script, and markup that sends the reader elsewhere, in every page (quiz/page_html.py).
     check_pages = config_options.Type(bool, default=False)
     # A folder of the site's own UI strings, <language>.json, relative to mkdocs.yml (quiz/languages.py).
@@ -75,6 +78,9 @@ class QuizPlugin(BasePlugin[QuizConfig]):
             self.files = site_files()
         except (catalogue.StringsError, RuntimeFilesError) as error:
             raise PluginError("quiz: %s" % error) from None
+        problem = namespace_problem(self.config.storage_namespace)
+        if problem:
+            raise PluginError("quiz: %s" % problem)
         add_fence(config)
         self.every_page = instant_navigation(config.theme.get("features"))
         use_extensions((config.markdown_extensions, config.mdx_configs))
@@ -118,7 +124,14 @@ class QuizPlugin(BasePlugin[QuizConfig]):
             return output
         try:
             page_settings = (
-                settings(self.language.strings, page.meta, page.url, self.config.offline_copy, self.language.language)
+                settings(
+                    self.language.strings,
+                    page.meta,
+                    page.url,
+                    self.config.offline_copy,
+                    self.language.language,
+                    self.config.storage_namespace,
+                )
                 if quiz
                 else None
             )

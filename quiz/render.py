@@ -96,6 +96,12 @@ def render_question(question, see_href, see_title, strings, link=None):
             '<details class="quiz-hint question"><summary>%s</summary><p>%s</p></details>'
             % (_say(strings, "question.show_hint"), inline(question.hint))
         )
+    for number, hint in enumerate(question.hints, 1):
+        # One revealed after each wrong try where the quiz runs (app.py); each on request everywhere.
+        out.append(
+            '<details class="quiz-hint" data-quiz-hint="%d"><summary>%s</summary><p>%s</p></details>'
+            % (number, _say(strings, "question.show_hint_n", n=number, total=len(question.hints)), inline(hint))
+        )
     out.extend(CONTROLS[question.type](question, qid, inline, strings))
     # Shown only where the quiz's script runs (quiz.css), disabled until it is ready.
     out.append(

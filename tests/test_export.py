@@ -276,3 +276,20 @@ def test_the_command_line_writes_to_stdout():
     )
     assert run.returncode == 0, run.stderr
     assert "::pick-one::[html]Which is right\\: a \\= b, c \\# d \\{e\\}\\: or \\~f?{" in run.stdout
+
+
+LEARNING = ROOT / "tests" / "take_export" / "docs" / "learning.md"
+SHOWN_LEARNING = SHOWN_PAGE.replace("every-type.md", "learning.md")
+
+
+@pytest.mark.parametrize("format_name, name", [("gift", "GIFT"), ("moodle-xml", "Moodle XML"), ("qti21", "QTI 2.1")])
+def test_typo_tolerance_is_reported_as_a_loss(tmp_path, format_name, name):
+    status, _, err = exported(format_name, tmp_path, page=LEARNING)
+    assert status == 0
+    losses = [line for line in err.splitlines() if "typo tolerance" in line]
+    assert losses == [
+        "%s:8: warning: %s cannot express typo tolerance (1 edit(s) in a typed answer); only the accepted answers "
+        "as written count" % (SHOWN_LEARNING, name),
+        "%s:26: warning: %s cannot express typo tolerance (2 edit(s) in a typed answer); only the accepted answers "
+        "as written count" % (SHOWN_LEARNING, name),
+    ]

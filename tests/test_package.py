@@ -19,7 +19,8 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from harness.quiz_driver import answer_all
+from harness.quiz_driver import answer, answer_all
+from quiz.browser import saved
 from quiz.check import check_docs
 from quiz.page import SETTINGS_RE
 from quiz.runtime import MANIFEST, PYSCRIPT_DIR, PYTHON_FILES, WEB_DIR, WEB_FILES, manifest
@@ -99,6 +100,18 @@ def oldest(installed, tmp_path_factory):
     pins = lower_bounds()
     run(python, "-m", "pip", "install", "--disable-pip-version-check", "--quiet", str(wheel), *pins, cwd=work)
     return python, pins
+
+
+def full_marks(quiz_in, site):
+    """The outside site's quiz taken with every answer right, in Chromium: (page, server) once it says so."""
+    questions = [question for found in check_docs(str(FOREIGN / "content"))[0].values() for question in found]
+    page, server = quiz_in(site, "learn/check/")
+    answer_all(page, questions)
+    page.click('form.quiz button[type=submit]:has-text("Check my answers")')
+    assert "You scored %d of %d (100%%)." % (len(questions), len(questions)) in page.inner_text(
+        "form.quiz .quiz-result"
+    )
+    return page, server
 
 
 def build_variant(installed, tmp_path_factory, name, edit):
@@ -388,13 +401,7 @@ def test_the_oldest_supported_versions_build_the_outside_site_and_run_its_quiz(o
     listed = run(python, "-m", "pip", "list", "--format=freeze", cwd=ROOT).lower().split()
     assert all(pin.lower() in listed for pin in pins), (pins, listed)
     site = build_variant(oldest, tmp_path_factory, "oldest", lambda text: text)
-    questions = [question for found in check_docs(str(FOREIGN / "content"))[0].values() for question in found]
-    page, server = quiz_in(site, "learn/check/")
-    answer_all(page, questions)
-    page.click('form.quiz button[type=submit]:has-text("Check my answers")')
-    assert "You scored %d of %d (100%%)." % (len(questions), len(questions)) in page.inner_text(
-        "form.quiz .quiz-result"
-    )
+    page, server = full_marks(quiz_in, site)
     assert page.recorder.errors == [] and page.recorder.foreign(server.url) == []
 
 
@@ -421,13 +428,7 @@ def test_the_quiz_runs_on_mkdocs_own_themes(theme, installed, tmp_path_factory, 
         theme,
         lambda text: text.replace("  name: material\n  font: false\n", "  name: %s\n" % theme),
     )
-    questions = [question for found in check_docs(str(FOREIGN / "content"))[0].values() for question in found]
-    page, server = quiz_in(site, "learn/check/")
-    answer_all(page, questions)
-    page.click('form.quiz button[type=submit]:has-text("Check my answers")')
-    assert "You scored %d of %d (100%%)." % (len(questions), len(questions)) in page.inner_text(
-        "form.quiz .quiz-result"
-    )
+    page, server = full_marks(quiz_in, site)
     # These themes load their own scripts and fonts from CDNs, which this machine cannot reach: what the quiz
     # loads stays on the site, and no error names the quiz's files.
     assert [url for url in page.recorder.foreign(server.url) if "quiz" in url] == []
@@ -477,3 +478,46 @@ def test_the_check_and_the_build_read_what_the_build_publishes(installed, tmp_pa
     assert built.returncode == 1 and "Traceback" not in built.stderr
     listed = built.stderr.split("quiz blocks or markup:\n")[1].splitlines()
     assert listed[: len(expected)] == expected, built.stderr
+
+
+def test_two_sites_on_one_origin_keep_their_own_answers_and_take_over_the_old_ones(foreign_build, new_page, tmp_path):
+    """Project sites of one GitHub Pages account share an origin: each keeps its answers under its own path,
+    and answers saved before storage names held the site move, once, to the site that reads them first."""
+    site, _, _ = foreign_build
+    root = tmp_path / "origin"
+    for name in ("a", "b"):
+        shutil.copytree(site, root / name)
+    (root / "index.html").write_text(
+        '<!doctype html><title>Origin</title><link rel="icon" href="data:,">', encoding="utf-8"
+    )
+    questions = [question for found in check_docs(str(FOREIGN / "content"))[0].values() for question in found]
+    first, second = questions[0], questions[1]
+    server = Server(root)
+    try:
+        page = new_page()
+        page.goto(server.url)
+        legacy = saved.encode("self-check", {first.id: first.correct_keys})
+        page.evaluate("([key, value]) => localStorage.setItem(key, value)", [saved.storage_key("self-check"), legacy])
+        page.goto(server.url + "a/learn/check/")
+        page.wait_for_selector("form.quiz[data-quiz-state=ready]", timeout=30000)
+        box = "#q-%s-%s" % (first.id, first.correct_keys[0])
+        assert page.is_checked(box)
+        keys = page.evaluate("Object.keys(localStorage).sort()")
+        assert saved.storage_key("self-check", "a") in keys and saved.storage_key("self-check") not in keys
+        assert all("/v1/a/" in key for key in keys), keys
+        answer(page, second)
+        page.goto(server.url + "b/learn/check/")
+        page.wait_for_selector("form.quiz[data-quiz-state=ready]", timeout=30000)
+        assert page.locator("form.quiz input:checked").count() == 0
+        assert page.inner_text("form.quiz .quiz-status") == ""
+        answer(page, first, "wrong")
+        page.goto(server.url + "a/learn/check/")
+        page.wait_for_selector("form.quiz[data-quiz-state=ready]", timeout=30000)
+        assert page.is_checked(box) and page.inner_text("form.quiz .quiz-status") == ""
+        assert page.inner_text("form.quiz .quiz-progress").startswith("2 of ")
+        keys = page.evaluate("Object.keys(localStorage)")
+        assert {saved.storage_key("self-check", "a"), saved.storage_key("self-check", "b")} <= set(keys)
+        assert all("/v1/a/" in key or "/v1/b/" in key for key in keys), keys
+        assert page.recorder.errors == []
+    finally:
+        server.stop()

@@ -7,7 +7,16 @@ import re
 import pytest
 
 from quiz import strings as catalogue
-from quiz.page import PageError, has_quiz, inject, labels_from_catalogue, relative, settings, wrap_quizzes
+from quiz.page import (
+    PageError,
+    has_quiz,
+    inject,
+    labels_from_catalogue,
+    namespace_problem,
+    relative,
+    settings,
+    wrap_quizzes,
+)
 from quiz.runtime import PYSCRIPT_UNUSED_PLUGINS, PYTHON_FILES, site_files
 
 QUESTION = (
@@ -54,11 +63,28 @@ def test_settings_from_front_matter():
         "result_note": "",
         "offline_copy": "",
         "score_bands": {},
+        "typos": {},
+        "site_root": "./",
+        "storage_namespace": "",
     }
+    assert settings(STRINGS, {"quiz_typos": {"self-check": 1}}, "q.html")["typos"] == {"self-check": 1}
     assert settings(STRINGS, {"quiz_shuffle_questions": True}, "quiz.html")["shuffle_questions"] is True
     assert settings(STRINGS, {"quiz_shuffle_questions": ["safety"]}, "q.html")["shuffle_questions"] == ["safety"]
     assert settings(STRINGS, {"quiz_result_note": "Just a check."}, "q.html")["result_note"] == "Just a check."
     assert settings(STRINGS, None, "learn/check/", "copy.html")["offline_copy"] == "../../copy.html"
+    # The site root as each page reaches it, which the browser resolves to the site's path under the origin.
+    assert settings(STRINGS, None, "learn/check/")["site_root"] == "../../"
+    assert settings(STRINGS, None, "", storage_namespace="notes")["storage_namespace"] == "notes"
+
+
+@pytest.mark.parametrize("value", ["", "notes", "team/notes-2", "a.b_c"])
+def test_a_storage_namespace_of_plain_parts_is_taken(value):
+    assert namespace_problem(value) is None
+
+
+@pytest.mark.parametrize("value", ["/notes", "notes/", "a//b", "my notes", "é", 3])
+def test_any_other_storage_namespace_is_named(value):
+    assert "storage_namespace must be" in namespace_problem(value)
 
 
 @pytest.mark.parametrize(
@@ -67,6 +93,8 @@ def test_settings_from_front_matter():
         ({"quiz_shuffle_questions": 3}, "quiz_shuffle_questions must be `true` or a list of quiz ids"),
         ({"quiz_shuffle_questions": [1, 2]}, "quiz_shuffle_questions must be `true` or a list of quiz ids"),
         ({"quiz_result_note": ["a"]}, "quiz_result_note must be text"),
+        ({"quiz_typos": {"self-check": 9}}, "quiz_typos must list quiz ids, each with a whole number from 0 to 3"),
+        ({"quiz_typos": 1}, "quiz_typos must list quiz ids"),
     ],
 )
 def test_bad_front_matter_is_named(meta, message):

@@ -10,7 +10,7 @@ import pytest
 from harness import quiz_driver
 from quiz import parse, render
 from quiz.browser import scoring
-from quiz.browser.question_types import CHOICE, PARTS, TEXT, TYPE_NAMES, TYPES, get, names_in
+from quiz.browser.question_types import CHOICE, OPTIONAL_FIELDS, PARTS, TEXT, TYPE_NAMES, TYPES, get, names_in
 from quiz.source import fences
 
 GOLDEN = Path(__file__).parent / "quiz_format" / "render"
@@ -28,6 +28,8 @@ def is_keys(value):
 
 
 SHAPES = {
+    "count": lambda value: isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 99,
+    "fraction": lambda value: isinstance(value, list) and len(value) == 2 and 0 < value[0] <= value[1],
     "keys": is_keys,
     "texts": lambda value: is_keys(value) and all(item == scoring.normalise_text(item) for item in value),
     "number": lambda value: isinstance(value, float),
@@ -56,6 +58,21 @@ def test_answer_key_has_exactly_the_documented_fields(row):
     assert key["type"] == row.name and isinstance(key["id"], str) and isinstance(key["points"], int)
     for name, shape in fields.items():
         assert SHAPES[shape](key[name]), (name, key[name])
+
+
+@pytest.mark.parametrize("name", ["fill", "cloze"])
+def test_optional_fields_are_written_when_set_in_their_shape(name):
+    question = parsed(name)
+    plain = question.answer_key()
+    assert not set(plain) & {field for field, _ in OPTIONAL_FIELDS}
+    question.typos = 2
+    question.hints = ["First.", "Second."]
+    question.penalty = [1, 3]
+    key = question.answer_key()
+    assert set(key) - set(plain) == {field for field, _ in OPTIONAL_FIELDS}
+    for field, shape in OPTIONAL_FIELDS:
+        assert SHAPES[shape](key[field]), field
+    assert key["hints"] == 2
 
 
 def test_rows_are_complete_and_known():

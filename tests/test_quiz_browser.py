@@ -244,8 +244,8 @@ def test_keyboard_only_from_page_top_to_result(quiz_page):
             break
     assert active(page)["id"] == first, "the first answer is not reachable with Tab"
     for question in MAIN:
-        if page.evaluate("document.activeElement.tagName") == "SUMMARY":
-            page.keyboard.press("Tab")  # a question's "Show a hint" comes before its answers
+        while page.evaluate("document.activeElement.tagName") == "SUMMARY":
+            page.keyboard.press("Tab")  # a question's "Show a hint" (or each of its hints) comes before its answers
         assert page.evaluate("document.activeElement.closest('fieldset').id") == "q-" + question.id
         if not page.locator("#q-%s [data-reorder]" % question.id).count():
             assert active(page)["id"] == first_control(page, question), question.id

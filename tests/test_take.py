@@ -264,3 +264,19 @@ def test_the_address_of_a_built_page_is_read_like_the_file(site_dir):
         assert status == 1 and err.startswith("error: %sno-such-page.html: cannot fetch the page" % server.url)
     finally:
         server.stop()
+
+
+LEARNING = ROOT / "tests" / "take_export" / "docs" / "learning.md"
+
+
+def test_typo_tolerance_of_the_page_and_of_a_question_is_honoured():
+    # The page's quiz_typos (1) for the fill question; the cloze's own `typos: 2` for its typed gap.
+    status, out, _ = run(["dorsiflexoin", "stabilyti", "4"], page=LEARNING)
+    assert status == 0
+    assert "Correct (spelling: dorsiflexion)" in out
+    assert "[1] (correct (spelling: stability))" in out
+    assert "You scored 3 of 3 (100%)." in out
+    # Two edits are one too many for the fill question; a number is never read as a misspelling.
+    status, out, _ = run(["dorsiflexoinn", "stability", "5"], page=LEARNING)
+    assert "Correct (spelling" not in out
+    assert "You scored 1 of 3 (33%)." in out

@@ -16,11 +16,13 @@ from pyscript import document, window
 window.performance.mark("quiz-start")
 
 import dom  # noqa: E402
+import events  # noqa: E402
 import question_types  # noqa: E402
 import reorder  # noqa: E402
 import saved  # noqa: E402
 import scoring  # noqa: E402
 import shuffle  # noqa: E402
+import tries  # noqa: E402
 
 
 def _label_text(node):
@@ -89,6 +91,19 @@ def _percent(earned, possible):
     return (earned * 200 + possible) // (2 * possible) if possible else 0
 
 
+def _namespace():
+    """This site's part of every storage name (saved.site_namespace): its path under the origin, from the
+    site root the page names, unless the site sets its own."""
+    root = window.URL.new(SETTINGS.get("site_root") or "./", window.location.href)
+    return saved.site_namespace(str(root.pathname), SETTINGS.get("storage_namespace") or "")
+
+
+def _adopt(old_key, key):
+    old = STORAGE.get(old_key)
+    if old is not None and STORAGE.get(key) is None and STORAGE.set(key, old) == "":
+        STORAGE.remove(old_key)
+
+
 class Storage:
     """localStorage, which a browser may refuse (private modes, file:// pages, a full quota): never fatal.
     Every call goes through window.quizStorage (quiz/web/quiz-storage.js), which catches what the browser throws:
@@ -141,6 +156,9 @@ class PageQuestion:
         self.note = None
         self.number = 0
         self.result = None
+        # Tries made at this question in this attempt, and its hints revealed one by one (tries.py).
+        self.tries = 0
+        self.hint_nodes = dom.nodes(fieldset, "details[data-quiz-hint]")
 
     # Reading and restoring the reader's answer, by family (question_types.py).
     def answer(self):
@@ -297,7 +315,10 @@ class PageQuestion:
                     self._feedback(node)
         elif self.family == question_types.TEXT:
             box = self.inputs[0]
-            if result["verdict"] == scoring.CORRECT:
+            spelt = scoring.spellings(self.key, self.answer())
+            if result["verdict"] == scoring.CORRECT and spelt:
+                self._mark(box, say("mark.part_right_spelling", {"spelling": spelt[0][1]}), "right", True)
+            elif result["verdict"] == scoring.CORRECT:
                 self._mark(box, say("mark.part_right"), "right", True)
             else:
                 blank = result["verdict"] == scoring.UNANSWERED
@@ -307,12 +328,18 @@ class PageQuestion:
         elif self.family == question_types.PARTS:
             answer = self.answer()
             order = self.type == "order"
+            spelt = {}
+            for part, spelling in scoring.spellings(self.key, answer):
+                spelt[part] = spelling
             for part, right, value in scoring.part_results(self.key, answer):
                 control = self.parts[part]
                 # A row's mark goes with its label, on the row's own line; a gap's follows it in the text.
                 row = control.closest("li.quiz-row")
                 target = (row.querySelector("label") if row else None) or control
                 after = target is control
+                if right and part in spelt:
+                    self._mark(target, say("mark.part_right_spelling", {"spelling": spelt[part]}), "right", after)
+                    continue
                 if right:
                     self._mark(target, say("mark.part_right"), "right", after)
                     continue
@@ -339,7 +366,7 @@ class PageQuestion:
     def announcement(self, issues):
         """What the quiz's live region says for this question: "Question 3: Partly correct: 0.67 of 1 point.
         Not right: Knees and hips absorb extra stress (incorrect, belongs in place 2)."."""
-        text = "%s %s." % (self.label(), scoring.verdict_text(self.result, STRINGS))
+        text = "%s %s." % (self.label(), scoring.verdict_text(self.result, STRINGS, LANGUAGE))
         if issues:
             text += " " + say("announce.not_right", {"items": "; ".join(issues)})
         return text
@@ -377,6 +404,39 @@ class PageQuestion:
         self.restore(self.empty())
         self.details.open = False
 
+    # Tries and hints (tries.py): each wrong check reveals the next hint; the counts show with the verdict.
+    def hints_used(self):
+        return len([1 for node in self.hint_nodes if node.open])
+
+    def reveal_hint(self):
+        for node in self.hint_nodes:
+            if not node.open:
+                node.open = True
+                return
+
+    def show_hints(self, count):
+        for index, node in enumerate(self.hint_nodes):
+            node.open = index < count
+
+    def tries_text(self):
+        """ "Try 2, hints used: 1." (with the points after the penalty when there is one), or "" for a first try
+        without hints."""
+        if self.tries <= 1 and not self.hints_used():
+            return ""
+        values = {"tries": max(1, self.tries), "hints": self.hints_used()}
+        if self.result is not None and tries.factor(self.key, self.tries) != [1, 1]:
+            decimal = STRINGS.get(scoring.DECIMAL) or "."
+            values["earned"] = scoring.format_points(self.result["earned"], decimal)
+            values["possible"] = scoring.format_points(self.result["possible"], decimal)
+            values["points"] = scoring.plural(STRINGS, "points", self.result["possible"] // 100, LANGUAGE)
+            return say("question.tries_points", values)
+        return say("question.tries", values)
+
+    def show_tries(self):
+        text = self.tries_text()
+        if text and self.result is not None:
+            self.check_button.before(self._add(dom.el("span", "quiz-tries", text)))
+
     def describe_answer(self):
         if self.family == question_types.CHOICE:
             chosen = [node for node in self.inputs if node.checked]
@@ -403,8 +463,15 @@ class Quiz:
         # Answers, scores and the shuffle are kept per form: two runs of questions with the same quiz id on a
         # page are two forms (quiz-<id>, quiz-<id>--2: quiz ids never hold "--") and never read each other's answers.
         self.key = str(form.id)[len("quiz-") :]
-        self.storage_key = saved.storage_key(self.key)
-        self.history_key = saved.history_key(self.key)
+        namespace = _namespace()
+        self.storage_key = saved.storage_key(self.key, namespace)
+        self.history_key = saved.history_key(self.key, namespace)
+        self.seed_key = saved.seed_key(self.key, namespace)
+        if namespace:
+            # Saved before names held the site: this site takes them over once, unless it has its own.
+            _adopt(saved.storage_key(self.key), self.storage_key)
+            _adopt(saved.history_key(self.key), self.history_key)
+            _adopt(saved.seed_key(self.key), self.seed_key)
         self.questions = [PageQuestion(fieldset) for fieldset in dom.nodes(form, "fieldset.quiz-question")]
         self.progress = form.querySelector(".quiz-progress")
         self.revisit_count = form.querySelector(".quiz-progress__revisit")
@@ -419,6 +486,7 @@ class Quiz:
         self.undo = None
         self.snapshot = None
         self.unsaved = False
+        self.progress_sent = None
 
         # The build wrote every button disabled, for the time Python starts.
         for node in dom.nodes(form, "button[disabled]"):
@@ -449,7 +517,7 @@ class Quiz:
 
     def seed(self):
         """The reader's own shuffle, kept across reloads; a fresh one if the stored value is not ours."""
-        key = "quiz-seed/v%d/%s" % (saved.VERSION, self.key)
+        key = self.seed_key
         stored = STORAGE.get(key)
         if stored and str(stored).isdigit() and len(str(stored)) <= 10:
             return int(stored)
@@ -469,6 +537,8 @@ class Quiz:
             "answers": {question.id: question.answer() for question in self.questions},
             "checked": [question.id for question in self.questions if question.result is not None],
             "finished": self.finished,
+            "tries": {question.id: question.tries for question in self.questions if question.tries},
+            "hints": {question.id: question.hints_used() for question in self.questions if question.hints_used()},
         }
 
     def load(self):
@@ -481,6 +551,7 @@ class Quiz:
                 early = True
             elif question.id in state["answers"]:
                 question.restore(state["answers"][question.id])
+            self.restore_tries(question, state)
         if early:
             state["checked"] = []
             state["finished"] = False
@@ -507,8 +578,9 @@ class Quiz:
             question.unmark()
             question.clear_note()
             question.restore(wanted)
+            self.restore_tries(question, state)
             if checked:
-                question.mark(scoring.score_question(question.key, question.answer()))
+                self.mark_tried(question, scoring.score_question(question.key, question.answer()))
         if state["finished"] and not self.finished:
             self.check_all(fresh=False)
             self.finished = True
@@ -531,6 +603,16 @@ class Quiz:
         names = [say("review.question", {"n": self.by_id(question_id).number}) for question_id in state["reset"]]
         return say(saved.RESET_CHANGED, {"questions": ", ".join(names)})
 
+    def restore_tries(self, question, state):
+        question.tries = state.get("tries", {}).get(question.id, 0)
+        question.show_hints(state.get("hints", {}).get(question.id, 0))
+
+    def mark_tried(self, question, result):
+        """Mark a question with the penalty for its tries applied, and say how many tries and hints it took."""
+        issues = question.mark(tries.penalised(result, question.key, question.tries))
+        question.show_tries()
+        return issues
+
     def apply_marks(self, checked, finished, fresh):
         if finished:
             self.check_all(fresh=fresh)
@@ -538,11 +620,13 @@ class Quiz:
         for question_id in checked:
             question = self.by_id(question_id)
             if question is not None:
-                question.mark(scoring.score_question(question.key, question.answer()))
+                self.mark_tried(question, scoring.score_question(question.key, question.answer()))
 
     def save(self):
         state = self.state()
-        text = saved.encode(self.key, state["answers"], state["checked"], state["finished"])
+        text = saved.encode(
+            self.key, state["answers"], state["checked"], state["finished"], state["tries"], state["hints"]
+        )
         self.saved(STORAGE.set(self.storage_key, text))
 
     def saved(self, failure):
@@ -571,6 +655,7 @@ class Quiz:
         self.revisit_count.textContent = say("progress.to_revisit", {"count": revisit}) if revisit else ""
         self.revisit_count.hidden = not revisit
         self.next_button.hidden = self.next_unanswered() is None
+        self.send_progress(answered)
 
     def next_unanswered(self, after=None):
         """The first question after `after` (or from the top) neither answered nor checked, wrapping round."""
@@ -656,9 +741,12 @@ class Quiz:
             return
         button = question.check_button
         before = button.getBoundingClientRect().top
-        issues = question.mark(scoring.score_question(question.key, question.answer()))
-        # Marks and feedback added above the button push it down: the page scrolls by as much, so the button
-        # stays under the finger or pointer that pressed it.
+        question.tries += 1
+        issues = self.mark_tried(question, scoring.score_question(question.key, question.answer()))
+        if question.result["verdict"] != scoring.CORRECT:
+            question.reveal_hint()
+        # Marks, feedback and a hint added above the button push it down: the page scrolls by as much, so the
+        # button stays under the finger or pointer that pressed it.
         moved = float(button.getBoundingClientRect().top) - float(before)
         if moved:
             window.scrollBy(0, moved)
@@ -689,10 +777,15 @@ class Quiz:
         for question in self.questions:
             if question.result is not None:
                 question.unmark()
+            elif fresh and question.answered():
+                question.tries += 1
             question.clear_note()
         marked = scoring.score_quiz([question.key for question in self.questions], self.answers())
+        results = []
         for question, result in zip(self.questions, marked["results"]):
-            question.mark(result)
+            self.mark_tried(question, result)
+            results.append(question.result)
+        marked = tries.totals(results)
         self.update_progress()
         self.finished = True
         self.submit.disabled = True
@@ -704,6 +797,9 @@ class Quiz:
             self.saved(STORAGE.set(self.history_key, json.dumps(attempts)))
             self.save()
         self.show_result(marked, previous if fresh else (attempts[-2] if len(attempts) > 1 else None), attempts)
+        if fresh:
+            self.update_progress()
+            self.send_result(marked)
         if message:
             self.set_status(say(message))
         if fresh:
@@ -788,6 +884,8 @@ class Quiz:
             item.appendChild(title)
             if question.has_any():
                 item.appendChild(dom.el("p", None, say("review.your_answer", {"answer": question.describe_answer()})))
+            if question.tries_text():
+                item.appendChild(dom.el("p", "quiz-review__tries", question.tries_text()))
             listing.appendChild(item)
         return listing
 
@@ -811,6 +909,27 @@ class Quiz:
         if self.form.getAttribute("data-quiz-state") == "finished":
             self.form.setAttribute("data-quiz-state", "ready")
 
+    # Events for integrators (events.py has the details' shape; quiz/README.md documents them).
+    def send(self, name, detail):
+        options = dom.js_object({"detail": detail, "bubbles": True})
+        self.form.dispatchEvent(window.CustomEvent.new(name, options))
+
+    def send_progress(self, answered):
+        """`quiz:progress` when the number answered or the questions checked change, not on every keystroke."""
+        checked = [q.result for q in self.questions if q.result is not None]
+        detail = events.detail(self.id, str(self.form.id), answered, len(self.questions), checked)
+        sent = json.dumps(detail)
+        if sent == self.progress_sent:
+            return
+        self.progress_sent = sent
+        self.send("quiz:progress", detail)
+
+    def send_result(self, marked):
+        answered = len([1 for question in self.questions if question.answered()])
+        total = len(self.questions)
+        detail = events.detail(self.id, str(self.form.id), answered, total, marked["results"], marked["earned"])
+        self.send("quiz:result", detail)
+
     # Starting again.
     def retry_wrong(self):
         """Keep what is fully right, clear the rest, and go back to the first question to answer again."""
@@ -829,6 +948,8 @@ class Quiz:
         self.hide_result()
         for question in self.questions:
             question.reset()
+            question.tries = 0
+            question.show_hints(0)
         self.update_progress()
         self.save()
         self.questions[0].first_control().focus()
@@ -854,6 +975,7 @@ class Quiz:
             return
         for question in self.questions:
             question.restore(snapshot["answers"].get(question.id, question.empty()))
+            self.restore_tries(question, snapshot)
         self.apply_marks(snapshot["checked"], snapshot["finished"], fresh=False)
         self.finished = snapshot["finished"]
         self.update_progress()

@@ -26,6 +26,12 @@ Columns:
     gaps    a list of gaps, each {"key": str, "accepted": texts} (typed) or
             {"key": str, "options": keys, "correct": str} (chosen from a drop-down).
   tests/test_question_types.py checks every key parse.py emits against this column.
+
+Beside its type's fields, a key may carry the optional fields in OPTIONAL_FIELDS, for any type that takes them:
+    typos   count  edits a typed answer may be from an accepted one (fill, cloze; typos.py);
+    hints   count  hints revealed one after each wrong try (`hints:`; tries.py);
+    penalty fraction  the share of the points each try after the first takes away, [numerator, denominator];
+  written only when the question (or, for typos, its page) sets them.
 """
 
 from collections import namedtuple
@@ -112,6 +118,9 @@ TYPES = (
 )
 
 TYPE_NAMES = tuple(row.name for row in TYPES)
+
+# (name, shape) of the fields any answer key may carry (see the docstring).
+OPTIONAL_FIELDS = (("typos", "count"), ("hints", "count"), ("penalty", "fraction"))
 
 
 def get(name):

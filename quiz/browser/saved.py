@@ -17,10 +17,11 @@ MAX_STORED = 50000
 _PER_CHARACTER = 12
 
 try:
-    from . import question_types
+    from . import question_types, tries
     from .scoring import MAX_TEXT, part_choices
 except ImportError:  # the browser loads these files side by side, without a package
     import question_types
+    import tries
     from scoring import MAX_TEXT, part_choices
 
 # What decode() returns when it had to drop answers: keys of the strings catalogue.
@@ -30,21 +31,54 @@ CLEARED_SOME = "saved.cleared_some"
 RESET_CHANGED = "saved.reset_changed"
 
 
-def storage_key(quiz_id):
-    return PREFIX + quiz_id
+def site_namespace(site_path, explicit=""):
+    """What keeps the names of one site apart from another's on the same origin (GitHub Pages project sites
+    all live on user.github.io): the site's own setting when it gives one, else its path under the origin
+    without the slashes ("" for a site at the origin's root, whose names stay as they always were)."""
+    return (explicit or site_path or "").strip("/")
 
 
-def encode(quiz_id, answers, checked=None, finished=False):
+def _named(prefix, quiz_id, namespace):
+    # Quiz ids hold no "/", so no site's name can end where another site's namespace begins.
+    return prefix + (namespace + "/" if namespace else "") + quiz_id
+
+
+def storage_key(quiz_id, namespace=""):
+    return _named(PREFIX, quiz_id, namespace)
+
+
+# A reader's own shuffle of a quiz, kept across reloads.
+SEED_PREFIX = "quiz-seed/v%d/" % VERSION
+
+
+def seed_key(quiz_id, namespace=""):
+    return _named(SEED_PREFIX, quiz_id, namespace)
+
+
+def _counts(counts):
+    # Sorted by question id, so the text reads the same in both interpreters.
+    return "{%s}" % ", ".join(["%s: %d" % (json.dumps(name), counts[name]) for name in sorted(counts)])
+
+
+def encode(quiz_id, answers, checked=None, finished=False, tries_used=None, hints_used=None):
     """What is stored for a quiz: the answers, which questions were checked, and whether the whole quiz was
-    (so a reload shows the marked quiz and its score until the learner starts again)."""
+    (so a reload shows the marked quiz and its score until the learner starts again). Optional, written only
+    when not empty (so what older pages wrote reads the same): "tries" and "hints", question id -> the tries
+    made and the hints shown (tries.py)."""
     # Written field by field: MicroPython's dicts keep no order, and the stored text should read the same in
     # every interpreter.
-    return '{"version": %d, "quiz": %s, "answers": %s, "checked": %s, "finished": %s}' % (
+    extra = ""
+    if tries_used:
+        extra += ', "tries": ' + _counts(tries_used)
+    if hints_used:
+        extra += ', "hints": ' + _counts(hints_used)
+    return '{"version": %d, "quiz": %s, "answers": %s, "checked": %s, "finished": %s%s}' % (
         VERSION,
         json.dumps(quiz_id),
         json.dumps(answers),
         json.dumps(checked or []),
         "true" if finished else "false",
+        extra,
     )
 
 
@@ -55,9 +89,10 @@ def _quoted(text_length):
 def max_stored(keys):
     """The most text encode() can write for a quiz of these questions (answer keys) with answers the page
     accepts: the limit grows with each question, so no page's answers are ever too long to read back."""
-    size = 120
+    size = 140
     for key in keys:
-        size += 2 * _quoted(len(key["id"])) + 4
+        # Its answer, and its counts of tries and hints.
+        size += 4 * _quoted(len(key["id"])) + 20
         family = question_types.family(key["type"])
         if family == question_types.CHOICE:
             size += 2 + sum([_quoted(len(option)) + 2 for option in key["options"]])
@@ -108,11 +143,12 @@ def decode(quiz_id, text, keys):
 
 
 def read_state(quiz_id, text, keys):
-    """{"answers", "checked", "finished", "message", "reset"} from what was stored under the quiz's key. Only
+    """{"answers", "checked", "finished", "message", "reset", "tries", "hints"} from what was stored under the
+    quiz's key ("tries" and "hints": question id -> count, optional in what is stored). Only
     questions whose answer was kept can stay checked; a finished quiz stays finished only if nothing was
     dropped. "reset" lists, in the keys' order, today's questions whose saved answer no longer fits them (the
     question changed in a new version of the site), so the reader can be told which."""
-    state = {"answers": {}, "checked": [], "finished": False, "message": None, "reset": []}
+    state = {"answers": {}, "checked": [], "finished": False, "message": None, "reset": [], "tries": {}, "hints": {}}
     if text is None or text == "":
         return state
     state["message"] = CLEARED_ALL
@@ -149,6 +185,10 @@ def read_state(quiz_id, text, keys):
             kept_checks.append(question_id)
         elif question_id not in reset:  # a reset question's check goes with its answer
             dropped = True
+    for field in ("tries", "hints"):
+        counts, lost = tries.valid_counts(keys, data.get(field), field)
+        state[field] = counts
+        dropped = dropped or lost
     state["answers"] = answers
     state["checked"] = kept_checks
     state["finished"] = finished and not dropped and not reset
@@ -166,8 +206,8 @@ MAX_HISTORY = 30
 HISTORY_CLEARED = "saved.history_cleared"
 
 
-def history_key(quiz_id):
-    return HISTORY_PREFIX + quiz_id
+def history_key(quiz_id, namespace=""):
+    return _named(HISTORY_PREFIX, quiz_id, namespace)
 
 
 def _valid_attempt(entry):

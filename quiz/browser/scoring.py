@@ -29,6 +29,8 @@ sum; only what is shown is rounded, to whole hundredths of a point, half up (thr
   match "calf muscles", and "don't" with a curly apostrophe matches "don't". Letters must still match,
   accents included. Before all this the text is put in Unicode's composed form (normal.nfc), so a letter
   typed as a base letter and a combining accent is the same letter typed as one character.
+  With `typos: N` (typos.py), an answer at most N edits from an accepted answer of 5 characters or more is
+  right too, and the result names the spelling it was read as ("spelling").
 - numeric: P if the number is within the tolerance of the value. "10", " 10 ", "10.0", "10,0", "10 cm",
   "10cm", "10 CM" and "10 cm." all read as 10 when the unit is cm, and a minus sign (U+2212) is a minus. A
   number followed by something other than the unit ("10 mm", "10 inches") is an answer in another unit: it
@@ -37,17 +39,19 @@ sum; only what is shown is rounded, to whole hundredths of a point, half up (thr
   unanswered, is_answered says False, and numeric_problem names the message to show.
 - order: each step in its right place is worth P / (number of steps).
 - match: each item matched to its right partner is worth P / (number of items).
-- cloze: each gap filled right is worth P / (number of gaps); a typed gap is compared like fill.
+- cloze: each gap filled right is worth P / (number of gaps); a typed gap is compared like fill, typo
+  tolerance included.
 """
 
 try:
-    from . import casefold, exact, normal, plurals, question_types
+    from . import casefold, exact, normal, plurals, question_types, typos
 except ImportError:  # the browser loads these files side by side, without a package
     import casefold
     import exact
     import normal
     import plurals
     import question_types
+    import typos
 
 CORRECT = "correct"
 PARTIAL = "partial"
@@ -266,9 +270,21 @@ def _score_multiple(key, picked, points):
     return _share(right, len(picked) - right, points, len(correct))
 
 
+def _typed(key, given, accepted):
+    """(right?, the accepted answer a misspelt answer was read as, or None): exact after normalising, or
+    within the question's typo tolerance (typos.py)."""
+    if not isinstance(given, str):
+        return False, None
+    text = normalise_text(given)
+    if text in accepted:
+        return True, None
+    found = typos.close_match(text, accepted, typos.allowed(key))
+    return found is not None, found
+
+
 # Text types: the answer is the text typed.
 def _score_fill(key, text, points):
-    return [points, 1] if normalise_text(text) in key["accepted"] else _NOTHING
+    return [points, 1] if _typed(key, text, key["accepted"])[0] else _NOTHING
 
 
 def _score_numeric(key, text, points):
@@ -302,8 +318,7 @@ def _parts_cloze(key, answer):
     for gap in key["gaps"]:
         given = answer.get(gap["key"])
         if "accepted" in gap:
-            ok = isinstance(given, str) and normalise_text(given) in gap["accepted"]
-            found.append([gap["key"], ok, gap["accepted"][0]])
+            found.append([gap["key"], _typed(key, given, gap["accepted"])[0], gap["accepted"][0]])
         else:
             found.append([gap["key"], given == gap["correct"], gap["correct"]])
     return found
@@ -334,6 +349,23 @@ def part_results(key, answer):
 def part_choices(key):
     """[part key, allowed values or None for free text] for each part of a parts-family question."""
     return PART_CHOICES[key["type"]](key)
+
+
+def spellings(key, answer):
+    """[part, accepted answer] for each typed answer counted right only by typo tolerance, in the key's order:
+    the part is a cloze gap's key, or the question's id for a fill question. Empty for other types."""
+    found = []
+    if key.get("type") == "fill":
+        spelling = _typed(key, answer, key["accepted"])[1]
+        if spelling is not None:
+            found.append([key["id"], spelling])
+    elif key.get("type") == "cloze" and isinstance(answer, dict):
+        for gap in key["gaps"]:
+            if "accepted" in gap:
+                spelling = _typed(key, answer.get(gap["key"]), gap["accepted"])[1]
+                if spelling is not None:
+                    found.append([gap["key"], spelling])
+    return found
 
 
 def _text_given(key, text):
@@ -392,7 +424,12 @@ def score_question(key, answer):
         verdict = INCORRECT
     else:
         verdict = PARTIAL
-    return _result(key, earned, points, verdict)
+    result = _result(key, earned, points, verdict)
+    spelt = spellings(key, answer)
+    if spelt:
+        # What a misspelt answer was read as, for the verdict: "Correct (spelling: dorsiflexion)".
+        result["spelling"] = [spelling for _, spelling in spelt]
+    return result
 
 
 def _result(key, earned, points, verdict):
@@ -455,6 +492,14 @@ def format_score(earned, possible, strings):
 
 def verdict_text(result, strings, language="en"):
     """Words, never colour alone: 'Correct', 'Partly correct: 0.67 of 1 point', ..."""
+    verdict = result["verdict"]
+    words = _verdict_words(result, strings, language)
+    if result.get("spelling") and verdict in (CORRECT, PARTIAL):
+        return fill(strings["verdict.spelling"], {"verdict": words, "spelling": ", ".join(result["spelling"])})
+    return words
+
+
+def _verdict_words(result, strings, language):
     verdict = result["verdict"]
     if verdict == PARTIAL:
         return fill(

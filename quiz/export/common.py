@@ -130,3 +130,26 @@ def see_html(question, site, strings):
 def general_feedback(question, site, strings, report):
     """The explanation and the section link: what every format shows after the question is answered."""
     return to_html(question.explanation, site, report, question.line) + see_html(question, site, strings)
+
+
+def behaviour_losses(question, report):
+    """The page's learning behaviours no export format has, each reported once per question: typo tolerance
+    (the platforms compare typed answers exactly, or ignoring case)."""
+    if question.hints:
+        report.cannot(
+            question.keys_line.get("hints", question.line),
+            "hints revealed one after each wrong try (%d)" % len(question.hints),
+            "the hints are left out",
+        )
+    if question.penalty is not None:
+        report.cannot(
+            question.keys_line.get("penalty", question.line),
+            "a penalty for each try after the first",
+            "the question scores its full points however many tries it took",
+        )
+    if question.typos:
+        report.cannot(
+            question.keys_line.get("typos", question.line),
+            "typo tolerance (%d edit(s) in a typed answer)" % question.typos,
+            "only the accepted answers as written count",
+        )

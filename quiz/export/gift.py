@@ -7,7 +7,7 @@ from the project's converter, marked `[html]` once per question (answers and fee
 
 from .. import parse
 from ..browser import scoring
-from .common import general_feedback, percent, to_html, to_plain
+from .common import behaviour_losses, general_feedback, percent, to_html, to_plain
 
 SPECIAL = "~=#{}:"
 TRUE_FALSE = ("true", "false")
@@ -115,6 +115,7 @@ def _question(question, site, strings, report):
         )
     if question.hint:
         report.cannot(question.keys_line.get("hint", question.line), "a hint", "the hint is left out")
+    behaviour_losses(question, report)
     text = writer.html(question.text)
     if question.type == "numeric" and question.number[2]:
         text += " (%s)" % escape(question.number[2])

@@ -10,7 +10,7 @@ import xml.etree.ElementTree as ET
 
 from .. import parse
 from ..browser import scoring
-from .common import general_feedback, percent, to_html, to_plain
+from .common import behaviour_losses, general_feedback, percent, to_html, to_plain
 
 # Moodle's Cloze syntax reads these as its own inside a gap; a backslash makes them text.
 CLOZE_SPECIAL = '\\}#~/"'
@@ -171,6 +171,7 @@ def _question(question, site, strings, report):
             "it is Moodle's hint, shown after a wrong try in interactive mode",
         )
         _text(element, "hint", writer.html(question.hint))
+    behaviour_losses(question, report)
     return element
 
 

@@ -13,7 +13,7 @@ import xml.etree.ElementTree as ET
 from .. import parse
 from ..browser import shuffle
 from . import qti_html
-from .common import general_feedback, to_html, to_plain
+from .common import behaviour_losses, general_feedback, to_html, to_plain
 
 NS = qti_html.NS
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
@@ -235,6 +235,7 @@ class _Item:
             self.root.insert(position, declaration)
         if self.q.hint:
             self.report.cannot(self.q.keys_line.get("hint", self.q.line), "a hint", "the hint is left out")
+        behaviour_losses(self.q, self.report)
         self.root.append(body)
         processing = _sub(self.root, "responseProcessing")
         for rule in self.rules:

@@ -46,8 +46,11 @@ def _shown_value(question, part, value):
 
 def _part_marks(terminal, question, answer):
     names = _part_names(question)
+    spelt = dict((part, spelling) for part, spelling in scoring.spellings(question.key, answer))
     for part, right, value in scoring.part_results(question.key, answer):
-        if right:
+        if right and part in spelt:
+            mark = terminal.words("mark.part_right_spelling", spelling=spelt[part])
+        elif right:
             mark = terminal.words("mark.part_right")
         else:
             mark = terminal.words("mark.part_wrong", answer=_shown_value(question, part, value))
