@@ -58,6 +58,15 @@ def _did_you_mean(quiz_id, quiz_ids):
     return "; did you mean %r?" % close[0] if close else ""
 
 
+def _no_such_quiz(setting, quiz_id, quiz_ids):
+    return "%s: no quiz with id %r on this page%s (%s)" % (
+        setting,
+        quiz_id,
+        _did_you_mean(quiz_id, quiz_ids),
+        _quizzes_named(quiz_ids),
+    )
+
+
 def meta_file_issues(yaml_text, quiz_ids):
     """(line, message) for the quiz settings of a meta file (Material's meta plugin: `.meta.yml`, plain YAML
     that every page below it inherits); quiz_ids are those of the quizzes of those pages. It is read as the
@@ -140,8 +149,7 @@ def _shuffle_issues(front, node, quiz_ids, name="quiz_shuffle_questions"):
     return [
         (
             front.line(item),
-            "%s: no quiz with id %r on this page%s (%s)"
-            % (name, quiz_id, _did_you_mean(quiz_id, quiz_ids), _quizzes_named(quiz_ids)),
+            _no_such_quiz(name, quiz_id, quiz_ids),
         )
         for item, quiz_id in named
         if quiz_id not in quiz_ids
@@ -189,8 +197,7 @@ def _bands_issues(front, node, quiz_ids):
             issues.append(
                 (
                     front.line(id_node),
-                    "quiz_score_bands: no quiz with id %r on this page%s (%s)"
-                    % (quiz_id, _did_you_mean(quiz_id, quiz_ids), _quizzes_named(quiz_ids)),
+                    _no_such_quiz("quiz_score_bands", quiz_id, quiz_ids),
                 )
             )
         if not isinstance(bands_node, yaml.SequenceNode) or not bands_node.value:
@@ -308,8 +315,7 @@ def _per_quiz_issues(front, node, quiz_ids, name, low, high, meaning, most=None)
             issues.append(
                 (
                     front.line(id_node),
-                    "%s: no quiz with id %r on this page%s (%s)"
-                    % (name, quiz_id, _did_you_mean(quiz_id, quiz_ids), _quizzes_named(quiz_ids)),
+                    _no_such_quiz(name, quiz_id, quiz_ids),
                 )
             )
             continue

@@ -221,6 +221,17 @@ def body_tags(page_url):
     )
 
 
+NUMBER_SLOT = '<span class="quiz-question__number"></span>'
+
+
+def _numbered(question_html, number, say):
+    """The question with its number in its legend, from the catalogue: part of the name every screen reader
+    announces for the question, and the name the result's "To revisit: Question 7" refers to."""
+    return question_html.replace(
+        NUMBER_SLOT, '<span class="quiz-question__number">%s</span> ' % say("question.number", n=number), 1
+    )
+
+
 def _form(quiz_id, form_id, questions, strings, shuffled=False):
     """A quiz as the page shows it from the first paint: its questions inside the form, with the progress and
     status lines above them and the buttons below, all in their starting state. Python then only enables
@@ -234,11 +245,19 @@ def _form(quiz_id, form_id, questions, strings, shuffled=False):
             # autocomplete="off": a browser that refills a form on reload would look like a learner's answers.
             '<form class="quiz" id="%s" data-quiz="%s" data-quiz-state="starting"%s autocomplete="off" novalidate>'
             % (attr(form_id), attr(quiz_id), " data-quiz-shuffled" if shuffled else ""),
+            # The one live region of the quiz: every check, result and message is spoken through it. It is in
+            # the page, empty, before Python starts, so the first thing said into it is heard.
+            '<p class="quiz-announce quiz-visually-hidden" aria-live="polite"></p>',
+            # Sticky while the quiz is on screen (quiz.css): how far the learner is, and a way to the next
+            # question still open.
             '<div class="quiz-bar quiz-needs-js">',
             '<p class="quiz-progress">%s</p>' % say("progress.answered", answered=0, total=len(questions)),
-            '<p class="quiz-status" role="status">%s</p>' % say("status.starting"),
+            '<p class="quiz-progress__revisit" hidden></p>',
+            '<button type="button" class="quiz-next" data-quiz-action="next-unanswered" disabled>%s</button>'
+            % say("progress.next"),
             "</div>",
-            *questions,
+            '<div class="quiz-messages quiz-needs-js"><p class="quiz-status">%s</p></div>' % say("status.starting"),
+            *[_numbered(question, number, say) for number, question in enumerate(questions, 1)],
             '<div class="quiz-controls quiz-needs-js">',
             '<button type="submit" class="md-button md-button--primary" disabled>%s</button>' % say("quiz.check"),
             '<button type="button" class="md-button" data-quiz-action="clear" disabled>%s</button>' % say("quiz.clear"),
@@ -329,6 +348,26 @@ def wrap_quizzes(html, strings, shuffle_questions=(), page_typos=None, confidenc
     return "".join(out)
 
 
+# A button named in the page's own text, written `**Check my answers**{: data-quiz-label="quiz.check" }`: the
+# build puts the catalogue's words in, so instructions name the buttons as the reader's language shows them.
+LABEL_RE = re.compile(r'<(strong|em|b|span)\b([^>]*?)\sdata-quiz-label="([^"]*)"([^>]*)>(.*?)</\1>', re.S)
+
+
+def labels_from_catalogue(html, strings):
+    """Each element of the page's text marked data-quiz-label shows the catalogue's words for that key."""
+
+    def replace(match):
+        tag, before, key, after, _ = match.groups()
+        if key not in strings:
+            raise PageError(
+                'data-quiz-label="%s" names no string of the quiz (its keys are in quiz/strings/en.json)' % key
+            )
+        text = html_lib.escape(fill(strings[key], {}), quote=False)
+        return "<%s%s%s>%s</%s>" % (tag, before, after, text, tag)
+
+    return LABEL_RE.sub(replace, html)
+
+
 def inject(html, page_url, page_settings, site_paths=None, every_page=False):
     """The page with the quiz runtime added, if it shows a question; otherwise unchanged, unless every_page (a
     site with Material's instant navigation, where a quiz page is often reached from another page without a
@@ -356,6 +395,7 @@ def inject(html, page_url, page_settings, site_paths=None, every_page=False):
         page_settings.get("typos"),
         page_settings.get("confidence"),
     )
+    html = labels_from_catalogue(html, page_settings["strings"])
     head_end = html.find("</head>")
     body_end = html.rfind("</body>")
     head = head_tags(page_url, page_settings, site_paths)

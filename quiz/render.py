@@ -75,11 +75,25 @@ def render_question(question, see_href, see_title, strings, link=None):
             attr(answer_key_json(question)),
         )
     ]
-    out.append('<legend class="quiz-question__text">%s</legend>' % inline(question.text))
-    out.append('<p class="quiz-question__hint" id="%s-hint">%s</p>' % (attr(qid), _say(strings, row.hint)))
+    # The question's number is written into the legend, so it is part of what a screen reader announces for
+    # every control ("Question 3: ..."): quiz/page.py fills it in once it knows the question's place in its quiz.
+    out.append(
+        '<legend class="quiz-question__text"><span class="quiz-question__number"></span>%s</legend>'
+        % inline(question.text)
+    )
+    hint = _say(strings, row.hint)
+    if question.type == "order":
+        # Where the quiz runs, the steps are moved with buttons (reorder.py), not given places in drop-downs:
+        # each way has its own hint, both in the page from the start so nothing moves when Python starts.
+        hint = '<span class="quiz-without-js">%s</span><span class="quiz-needs-js">%s</span>' % (
+            hint,
+            _say(strings, "hint.order_moves"),
+        )
+    out.append('<p class="quiz-question__hint" id="%s-hint">%s</p>' % (attr(qid), hint))
     if question.hint:
         out.append(
-            '<details class="quiz-hint"><summary>%s</summary><p>%s</p></details>'
+            # Material's "question" and "abstract" styles: a hint and the answer never look alike.
+            '<details class="quiz-hint question"><summary>%s</summary><p>%s</p></details>'
             % (_say(strings, "question.show_hint"), inline(question.hint))
         )
     for number, hint in enumerate(question.hints, 1):
@@ -96,7 +110,8 @@ def render_question(question, see_href, see_title, strings, link=None):
     )
     # Answers stay out of the search index: a reader searching the site must not find the key.
     out.append(
-        '<details class="quiz-answer" data-search-exclude><summary>%s</summary>' % _say(strings, "question.show_answer")
+        '<details class="quiz-answer abstract" data-search-exclude><summary>%s</summary>'
+        % _say(strings, "question.show_answer")
     )
     out.append('<div class="quiz-answer__body">')
     out.extend(ANSWERS[question.type](question, inline, strings))
@@ -263,7 +278,7 @@ def _also(strings, others):
 def _answer_fill(question, inline, strings):
     first, others = question.accepted[0], question.accepted[1:]
     return [
-        '<p class="quiz-answer__key"><strong>%s</strong> %s%s</p>'
+        '<p class="quiz-answer__key"><strong>%s</strong> <span class="quiz-answer__value">%s</span>%s</p>'
         % (_say(strings, "answer.one"), html.escape(first), _also(strings, others))
     ]
 
@@ -281,7 +296,7 @@ def _answer_numeric(question, inline, strings):
             high=format_number(value + tolerance, decimal) + unit_text,
         )
     return [
-        '<p class="quiz-answer__key"><strong>%s</strong> %s%s%s</p>'
+        '<p class="quiz-answer__key"><strong>%s</strong> <span class="quiz-answer__value">%s%s</span>%s</p>'
         % (_say(strings, "answer.one"), format_number(value, decimal), unit_text, accepted)
     ]
 

@@ -41,12 +41,27 @@ def section_id(source):
     return re.sub(r"[^A-Za-z0-9_-]+", "-", stem).strip("-") or "page"
 
 
+def site_words(config):
+    """The site's own words (extra.site_strings in mkdocs.yml) in the theme's language, English for a language
+    the site does not list; {} for a site without them."""
+    table = (config.get("extra") or {}).get("site_strings") or {}
+    theme = config.get("theme")
+    try:
+        language = theme["language"] or "en"
+    except (KeyError, TypeError):
+        language = "en"
+    words = table.get(language) or table.get("en") or {}
+    return words if isinstance(words, dict) else {}
+
+
 class OfflineCopy:
     """What mkdocs.yml says about the take-away copy: `extra.offline_copy` (title, pages) and the quiz
     plugin's `offline_copy` (the file name)."""
 
-    def __init__(self, file_name, title, pages, site_name="", dark_palette=None, docs_dir=None):
+    def __init__(self, file_name, title, pages, site_name="", dark_palette=None, docs_dir=None, words=None):
         self.file_name = file_name
+        # The site's words for the copy's banner, in the site's language (site_words).
+        self.words = words or {}
         # Where the pages' Markdown is, to name the line of a mistake found in the built pages.
         self.docs_dir = docs_dir
         self.title = title
@@ -101,7 +116,15 @@ def offline_copy(config):
             )
         sections[section] = source
         pages.append((source, built_page(source, use_directory_urls), section))
-    return OfflineCopy(file_name, title, pages, config.get("site_name") or "", dark_palette(config), docs_dir(config))
+    return OfflineCopy(
+        file_name,
+        title,
+        pages,
+        config.get("site_name") or "",
+        dark_palette(config),
+        docs_dir(config),
+        site_words(config),
+    )
 
 
 # `extra.source_maps: true` in mkdocs.yml publishes the theme's source maps (`*.map`), for debugging a

@@ -112,7 +112,7 @@ def test_quiz_page_has_complete_markup_without_javascript(site_dir):
         assert "<legend" in block
         for control in control_ids(question):
             assert 'id="%s"' % control in block and '<label for="%s"' % control in block, control
-        assert '<details class="quiz-answer" data-search-exclude><summary>Show the answer</summary>' in block
+        assert '<details class="quiz-answer abstract" data-search-exclude><summary>Show the answer</summary>' in block
         assert 'class="quiz-answer__see"' in block and 'class="quiz-answer__explanation"' in block
         key = json.loads(unescape(re.search(r'data-quiz-key="([^"]*)"', block).group(1)))
         assert key == question.answer_key()
@@ -123,7 +123,7 @@ def test_order_and_match_never_show_the_answer_order(site_dir):
     questions, _ = check_docs(str(DOCS))
     quiz = site_dir.joinpath("quiz.html").read_text(encoding="utf-8")
     for question in [q for found in questions.values() for q in found if q.type in ("order", "match")]:
-        block = re.search(r'id="q-%s".*?<details class="quiz-answer"' % re.escape(question.id), quiz, re.S).group(0)
+        block = re.search(r'id="q-%s".*?<details class="quiz-answer' % re.escape(question.id), quiz, re.S).group(0)
         shown = re.findall(r'data-item="([0-9a-f]+)"', block)
         items = question.steps if question.type == "order" else question.pairs
         assert sorted(shown) == sorted(item.key for item in items)

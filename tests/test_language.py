@@ -13,8 +13,9 @@ from harness.quiz_driver import answer, answer_all, site_questions
 from quiz import strings
 from quiz.browser.scoring import fill
 from quiz.page import SETTINGS_RE
+from sitebuild.config import load as read_config
 
-from .conftest import DOCS, config_in, run_build
+from .conftest import DOCS, ROOT, Server, config_in, run_build
 from .test_languages_build import QUIZ_PAGE, build, i18n_project
 
 pytestmark = pytest.mark.browser
@@ -133,3 +134,59 @@ def test_the_french_pages_of_an_i18n_site_show_the_french_quiz(tmp_path, quiz_in
     # 404 is the theme's; any error of the quiz would be another message.
     for opened in (page, english_page):
         assert [error for error in opened.recorder.errors if not error.startswith("Failed to load resource")] == []
+
+
+SITE_ENGLISH = read_config(ROOT / "mkdocs.yml")["extra"]["site_strings"]["en"]
+SITE_ENGLISH_PARTS = sorted(
+    {part for value in SITE_ENGLISH.values() if isinstance(value, str) for part in fixed_parts(value)}
+    | {month for month in SITE_ENGLISH["months"] if len(month) > 3}
+    # The same word in English and German ("November") is no English left over.
+    - set(read_config(ROOT / "mkdocs.yml")["extra"]["site_strings"]["de"]["months"])
+)
+# What the site's templates and the quiz's build write around the content, as a reader sees or hears it:
+# header, footer, byline, review dates, the buttons the page's instructions name (the instructions' own words
+# are the page's content), and every title and accessible name.
+CHROME = """() => [
+  ...Array.from(document.querySelectorAll(
+    '.md-header, .md-footer, .article-byline, .page-review, form .quiz-needs-js, .md-top, '
+    + '.quiz-needs-js > strong, .quiz-without-js > strong'),
+    node => node.innerText),
+  ...Array.from(document.querySelectorAll('[title], [aria-label]'),
+    node => (node.getAttribute('title') || '') + ' ' + (node.getAttribute('aria-label') || '')),
+].join('\\n')"""
+
+
+@pytest.mark.parametrize("path", ["quiz.html", "unlock-your-ankles.html"])
+def test_no_english_ui_string_on_a_page_in_another_language(foreign_site, quiz_in, path):
+    language, site = foreign_site
+    page, _ = quiz_in(site)
+    page.goto(page.url.rsplit("/", 1)[0] + "/" + path)
+    text = page.evaluate(CHROME)
+    if path == "quiz.html":
+        page.wait_for_selector("form.quiz[data-quiz-state=ready]")
+        text += "\n" + page.evaluate(CHROME) + "\n" + ui_text(page)
+    # A word the language shares with English ("Question" in French) is its own, not English left over.
+    own = {part for value in strings.load(language).values() for part in fixed_parts(value)}
+    found = [part for part in ENGLISH_PARTS + SITE_ENGLISH_PARTS if part in text and part not in own]
+    assert found == [], [text[max(0, text.find(part) - 60) : text.find(part) + 40] for part in found]
+    # The words that replaced them are the language's own.
+    words = read_config(ROOT / "mkdocs.yml")["extra"]["site_strings"][language]
+    assert words["byline"].split("{")[0] in text or path == "quiz.html"
+    assert strings.load(language)["quiz.check"] in text or path != "quiz.html"
+
+
+def test_a_partly_right_verdict_wraps_on_a_phone_in_every_language(foreign_site, new_page):
+    server = Server(foreign_site[1])
+    try:
+        page = new_page(viewport={"width": 375, "height": 740})
+        page.goto(server.url + "quiz.html")
+        page.wait_for_selector("form.quiz[data-quiz-state=ready]", timeout=30000)
+        for question in site_questions()["self-check"]:
+            how = {"multiple": "two-of-three", "order": "one-right", "cloze": "first-gap-only"}.get(question.type)
+            if how:
+                answer(page, question, how)
+                page.locator("#q-%s .quiz-question__actions button" % question.id).click()
+        assert page.locator(".quiz-verdict--partial").count() >= 3
+        assert page.evaluate("document.scrollingElement.scrollWidth <= innerWidth")
+    finally:
+        server.stop()

@@ -96,13 +96,13 @@ def test_a_french_build_shows_no_english_quiz_string(tmp_path):
     for key in ("quiz.check", "status.starting", "hint.choose_one", "hint.type_number", "control.your_answer"):
         assert french[key].replace("\u00a0", "&nbsp;") in html or french[key] in html, key
     # Numbers with the decimal comma, at build time: the answer to the added question.
-    assert "2,5 km (toute valeur de 2,25 à 2,75 km est acceptée)" in html
+    assert "2,5 km</span> (toute valeur de 2,25 à 2,75 km est acceptée)" in html
     assert "2.5 km" not in html
 
 
 def test_an_english_build_writes_a_decimal_point(tmp_path):
     html = built(project(tmp_path))
-    assert "2.5 km (anything from 2.25 to 2.75 km counts)" in html
+    assert "2.5 km</span> (anything from 2.25 to 2.75 km counts)" in html
 
 
 def test_a_language_the_quiz_does_not_ship_gives_english_and_a_warning_naming_it(tmp_path):

@@ -7,7 +7,16 @@ import re
 import pytest
 
 from quiz import strings as catalogue
-from quiz.page import PageError, has_quiz, inject, namespace_problem, relative, settings, wrap_quizzes
+from quiz.page import (
+    PageError,
+    has_quiz,
+    inject,
+    labels_from_catalogue,
+    namespace_problem,
+    relative,
+    settings,
+    wrap_quizzes,
+)
 from quiz.runtime import PYSCRIPT_UNUSED_PLUGINS, PYTHON_FILES, site_files
 
 QUESTION = (
@@ -181,9 +190,11 @@ def test_questions_that_follow_each_other_become_one_form_in_its_starting_state(
     assert first.count("<fieldset") == 2 and "Between" not in first
     # The parts that need the script are in the page from the start, disabled, and marked as needing it.
     assert '<p class="quiz-progress">0 of 2 answered</p>' in first
-    assert '<p class="quiz-status" role="status">%s</p>' % STRINGS["status.starting"] in first
+    assert '<p class="quiz-status">%s</p>' % STRINGS["status.starting"] in first
+    # One live region per quiz, empty until the quiz speaks.
+    assert '<p class="quiz-announce quiz-visually-hidden" aria-live="polite"></p>' in first
     assert '<button type="submit" class="md-button md-button--primary" disabled>Check my answers</button>' in first
-    assert first.count("quiz-needs-js") == 2
+    assert first.count("quiz-needs-js") == 3
     assert '<section class="quiz-result"' in first and " hidden>" in first
 
 
@@ -205,3 +216,12 @@ def test_a_quiz_with_confidence_asks_how_sure_before_each_check_button():
     assert out.index(group) < out.index(actions) < out.index("</fieldset>")
     assert "quiz-confidence" not in wrap_quizzes(body, STRINGS)
     assert wrap_quizzes(body, STRINGS, confidence=True).count('role="radiogroup"') == 2
+
+
+def test_a_button_named_in_the_text_takes_the_catalogues_words():
+    html = '<p>Press <strong data-quiz-label="quiz.check">Check my answers</strong> at the end.</p>'
+    german = {"quiz.check": "Antworten <prüfen>"}
+    assert labels_from_catalogue(html, german) == "<p>Press <strong>Antworten &lt;prüfen&gt;</strong> at the end.</p>"
+    with pytest.raises(PageError) as raised:
+        labels_from_catalogue('<em data-quiz-label="quiz.nope">x</em>', german)
+    assert 'data-quiz-label="quiz.nope" names no string of the quiz' in str(raised.value)

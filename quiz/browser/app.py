@@ -146,6 +146,7 @@ class PageQuestion:
         self.type = self.key["type"]
         self.family = question_types.family(self.type)
         self.legend = fieldset.querySelector("legend")
+        self.number_node = self.legend.querySelector(".quiz-question__number")
         self.details = fieldset.querySelector("details.quiz-answer")
         self.check_button = fieldset.querySelector('[data-quiz-action="check-question"]')
         # The answer's controls; the radio buttons "How sure are you?" (front matter quiz_confidence) apart.
@@ -241,17 +242,20 @@ class PageQuestion:
         if self.note is None:
             self.note = dom.el("p", "quiz-error")
             self.note.id = self.fieldset.id + "-note"
-            self.legend.after(self.note)
+            # Under the controls, just above the question's button: a note never moves the box being typed in.
+            self.check_button.closest("p").before(self.note)
             for node in self.inputs:
                 node.setAttribute("aria-describedby", self.note.id)
         self.note.textContent = text
 
-    def refresh_note(self):
-        """Notes follow the answer as it is given: a number box says at once that it wants a number, and a
-        note goes away as soon as what it asked for is done."""
+    def refresh_note(self, typing=False):
+        """Notes follow the answer as it is given: a note goes away as soon as what it asked for is done, and a
+        number box says it wants a number once the learner leaves it (a `change`), never while they type:
+        "-" is how "-4" starts. A note already shown stays while its problem does."""
         problem = self.problem()
         if problem:
-            self.show_note(problem)
+            if not typing or self.note is not None:
+                self.show_note(problem)
         elif self.note is not None and (self.answered() or self.family == question_types.TEXT):
             self.clear_note()
 
@@ -288,10 +292,22 @@ class PageQuestion:
         else:
             node.appendChild(span)
 
+    def label(self):
+        return say("question.number", {"n": self.number})
+
+    def shown_answer(self):
+        """The right answer of a text question as the answer under "Show the answer" gives it."""
+        node = self.details.querySelector(".quiz-answer__value")
+        return dom.text(node)
+
     def mark(self, result):
-        """Show the verdict, and for each option or part what the reader did with it: icon, words and colour."""
+        """Show the verdict, and for each option or part what the reader did with it: icon, words and colour.
+        Every type says it the same way: "correct", "incorrect, the answer is …", and for what was left
+        blank "not answered, the answer is …" (an order step: "belongs in place 3"). Returns what was not
+        right, as "label (mark)" for the announcement."""
         self.clear_note()
         self.result = result
+        issues = []
         # In the row of the question's button, which is there from the first paint: marking adds no line.
         verdict = self._add(dom.el("strong", "quiz-verdict quiz-verdict--" + result["verdict"]))
         verdict.textContent = scoring.verdict_text(result, STRINGS, LANGUAGE)
@@ -306,27 +322,52 @@ class PageQuestion:
                     state = "wrong"
                 if state:
                     words = {"right": "mark.chosen_correct", "missed": "mark.missed", "wrong": "mark.chosen_wrong"}
-                    self._mark(node.labels.item(0), say(words[state]), state)
+                    label = node.labels.item(0)
+                    if state != "right":
+                        issues.append("%s (%s)" % (_label_text(label), say(words[state])))
+                    self._mark(label, say(words[state]), state)
                     self._feedback(node)
+        elif self.family == question_types.TEXT:
+            box = self.inputs[0]
+            spelt = scoring.spellings(self.key, self.answer())
+            if result["verdict"] == scoring.CORRECT and spelt:
+                self._mark(box, say("mark.part_right_spelling", {"spelling": spelt[0][1]}), "right", True)
+            elif result["verdict"] == scoring.CORRECT:
+                self._mark(box, say("mark.part_right"), "right", True)
+            else:
+                blank = result["verdict"] == scoring.UNANSWERED
+                text = say("mark.part_unanswered" if blank else "mark.part_wrong", {"answer": self.shown_answer()})
+                issues.append(text)
+                self._mark(box, text, "unanswered" if blank else "wrong", True)
         elif self.family == question_types.PARTS:
+            answer = self.answer()
+            order = self.type == "order"
             spelt = {}
-            for part, spelling in scoring.spellings(self.key, self.answer()):
+            for part, spelling in scoring.spellings(self.key, answer):
                 spelt[part] = spelling
-            for part, right, value in scoring.part_results(self.key, self.answer()):
+            for part, right, value in scoring.part_results(self.key, answer):
                 control = self.parts[part]
                 # A row's mark goes with its label, on the row's own line; a gap's follows it in the text.
                 row = control.closest("li.quiz-row")
                 target = (row.querySelector("label") if row else None) or control
+                after = target is control
                 if right and part in spelt:
-                    words = say("mark.part_right_spelling", {"spelling": spelt[part]})
-                    self._mark(target, words, "right", target is control)
-                elif right:
-                    self._mark(target, say("mark.part_right"), "right", target is control)
+                    self._mark(target, say("mark.part_right_spelling", {"spelling": spelt[part]}), "right", after)
+                    continue
+                if right:
+                    self._mark(target, say("mark.part_right"), "right", after)
+                    continue
+                blank = not str(answer.get(part, "")).strip()
+                if order:
+                    text = say("mark.order_unanswered" if blank else "mark.order_wrong", {"place": value})
                 else:
                     shown = value
                     if str(control.tagName).lower() == "select":
                         shown = dom.text(control.querySelector('option[value="%s"]' % value))
-                    self._mark(target, say("mark.part_wrong", {"answer": shown}), "wrong", target is control)
+                    text = say("mark.part_unanswered" if blank else "mark.part_wrong", {"answer": shown})
+                name = _label_text(self.fieldset.querySelector('label[for="%s"]' % control.id))
+                issues.append("%s (%s)" % (name, text))
+                self._mark(target, text, "unanswered" if blank else "wrong", after)
         for node in self.inputs + self.sure_inputs:
             node.disabled = True
         for node in dom.nodes(self.fieldset, "[data-reorder] button"):
@@ -334,6 +375,15 @@ class PageQuestion:
         self.check_button.textContent = say("question.retry")
         self.check_button.setAttribute("data-quiz-action", "retry-question")
         self.fieldset.setAttribute("data-quiz-verdict", result["verdict"])
+        return issues
+
+    def announcement(self, issues):
+        """What the quiz's live region says for this question: "Question 3: Partly correct: 0.67 of 1 point.
+        Not right: Knees and hips absorb extra stress (incorrect, belongs in place 2)."."""
+        text = "%s %s." % (self.label(), scoring.verdict_text(self.result, STRINGS, LANGUAGE))
+        if issues:
+            text += " " + say("announce.not_right", {"items": "; ".join(issues)})
+        return text
 
     def _feedback(self, node):
         """The author's feedback on an option, under the option, for what the reader chose or missed."""
@@ -359,6 +409,8 @@ class PageQuestion:
         self.check_button.textContent = say("question.check")
         self.check_button.setAttribute("data-quiz-action", "check-question")
         self.fieldset.removeAttribute("data-quiz-verdict")
+        # The answer opens only after a check (quiz/README.md, "What the reader gets").
+        self.details.open = False
 
     def reset(self):
         self.unmark()
@@ -448,7 +500,10 @@ class Quiz:
         self.review_button = None
         self.reviewing = False
         self.progress = form.querySelector(".quiz-progress")
+        self.revisit_count = form.querySelector(".quiz-progress__revisit")
+        self.next_button = form.querySelector('[data-quiz-action="next-unanswered"]')
         self.status = form.querySelector(".quiz-status")
+        self.announcer = form.querySelector(".quiz-announce")
         self.submit = form.querySelector("button[type=submit]")
         self.clear_button = form.querySelector('[data-quiz-action="clear"]')
         self.result = form.querySelector(".quiz-result")
@@ -520,6 +575,10 @@ class Quiz:
             question.fieldset.hidden = question.id not in ids
         for number, question in enumerate(self.questions):
             question.number = number + 1
+            # The build numbered the questions in source order; a shuffled quiz, a pool's draw and a review
+            # are numbered as shown.
+            if question.number_node is not None:
+                question.number_node.textContent = question.label()
 
     # The review on a later visit (review.py).
     def boxes(self):
@@ -600,7 +659,7 @@ class Quiz:
             state["checked"] = []
             state["finished"] = False
         # The starting line goes; a message from reading the saved answers or scores takes its place.
-        self.status.textContent = self.saved_message(state)
+        self.set_status(self.saved_message(state))
         self.apply_marks(state["checked"], state["finished"], fresh=False)
         if state["message"] or early:
             self.save()
@@ -636,7 +695,7 @@ class Quiz:
         if changed:
             self.drop_undo()
             self.update_progress()
-            self.status.textContent = say("saved.other_tab")
+            self.set_status(say("saved.other_tab"))
 
     def saved_message(self, state):
         """What reading the saved answers calls for: nothing, or which answers were dropped and why."""
@@ -655,8 +714,9 @@ class Quiz:
 
     def mark_tried(self, question, result):
         """Mark a question with the penalty for its tries applied, and say how many tries and hints it took."""
-        question.mark(tries.penalised(result, question.key, question.tries))
+        issues = question.mark(tries.penalised(result, question.key, question.tries))
         question.show_tries()
+        return issues
 
     def apply_marks(self, checked, finished, fresh):
         if finished:
@@ -685,18 +745,52 @@ class Quiz:
         if not failure or self.unsaved:
             return
         self.unsaved = True
-        self.status.textContent = say("saved.storage_full" if failure == Storage.FULL else "saved.cannot_save")
+        self.set_status(say("saved.storage_full" if failure == Storage.FULL else "saved.cannot_save"))
+
+    def set_status(self, text):
+        """The status line, shown, and said through the quiz's live region."""
+        self.status.textContent = text
+        if text:
+            self.announce(text)
+
+    def announce(self, text):
+        """Say text through the quiz's one live region. The same words twice in a row are still a change."""
+        if str(self.announcer.textContent) == text:
+            text += "\u00a0"
+        self.announcer.textContent = text
 
     def update_progress(self):
         answered = len([1 for question in self.questions if question.answered()])
         self.progress.textContent = scoring.progress_text(answered, len(self.questions), STRINGS)
+        revisit = len([1 for q in self.questions if q.result is not None and q.result["verdict"] != scoring.CORRECT])
+        self.revisit_count.textContent = say("progress.to_revisit", {"count": revisit}) if revisit else ""
+        self.revisit_count.hidden = not revisit
+        self.next_button.hidden = self.next_unanswered() is None
         self.send_progress(answered)
+
+    def next_unanswered(self, after=None):
+        """The first question after `after` (or from the top) neither answered nor checked, wrapping round."""
+        open_ones = [q for q in self.questions if q.result is None and not q.answered()]
+        if not open_ones:
+            return None
+        if after is not None:
+            for question in self.questions[self.questions.index(after) + 1 :]:
+                if question in open_ones:
+                    return question
+        return open_ones[0]
+
+    def go_to_next_unanswered(self):
+        current = self.question_of(document.activeElement) if document.activeElement else None
+        question = self.next_unanswered(current)
+        if question is not None:
+            question.first_control(unanswered_only=True).focus()
 
     # Events.
     def on_edit(self, event):
+        typing = str(event.type) == "input"
         for question in self.questions:
             if question.result is None:
-                question.refresh_note()
+                question.refresh_note(typing)
         self.drop_undo()
         self.update_progress()
         self.save()
@@ -732,8 +826,10 @@ class Quiz:
                 self.result_out_of_date()
             self.finished = False
             question.first_control().focus()
-            self.save()
             self.update_progress()
+            self.save()
+        elif action == "next-unanswered":
+            self.go_to_next_unanswered()
         elif action == "clear":
             self.clear()
         elif action == "undo":
@@ -753,15 +849,41 @@ class Quiz:
     def check_question(self, question):
         if not question.answered():
             question.show_note()
+            self.announce(dom.text(question.note))
             question.first_control(unanswered_only=True).focus()
             return
+        button = question.check_button
+        before = button.getBoundingClientRect().top
         question.tries += 1
-        self.mark_tried(question, scoring.score_question(question.key, question.answer()))
+        issues = self.mark_tried(question, scoring.score_question(question.key, question.answer()))
         if question.result["verdict"] != scoring.CORRECT:
             question.reveal_hint()
+        # Marks, feedback and a hint added above the button push it down: the page scrolls by as much, so the
+        # button stays under the finger or pointer that pressed it.
+        moved = float(button.getBoundingClientRect().top) - float(before)
+        if moved:
+            window.scrollBy(0, moved)
+        self.show_in_view(question.fieldset.querySelector(".quiz-verdict"))
+        # Focus stays on the question's button (now "Try again"); a text box checked with Enter is disabled
+        # now, so focus moves to that button.
+        button.focus(dom.js_object({"preventScroll": True}))
+        self.announce(question.announcement(issues))
         self.drop_undo()
-        self.save()
         self.update_progress()
+        self.save()
+
+    def show_in_view(self, node):
+        """Scroll node into view when it is not on screen (clear of the header and the quiz's sticky bar)."""
+        if node is None:
+            return
+        box = node.getBoundingClientRect()
+        if float(box.top) < float(self.bar_bottom()) or float(box.bottom) > float(window.innerHeight):
+            # As little as it takes, so the button just pressed moves no further than it must.
+            node.scrollIntoView(dom.js_object({"block": "nearest"}))
+
+    def bar_bottom(self):
+        bar = self.form.querySelector(".quiz-bar")
+        return bar.getBoundingClientRect().bottom if bar else 0
 
     def check_all(self, fresh):
         """Mark every question (an unanswered one scores 0 and says so) and show the result."""
@@ -777,6 +899,7 @@ class Quiz:
             self.mark_tried(question, result)
             results.append(question.result)
         marked = tries.totals(results)
+        self.update_progress()
         self.finished = True
         self.submit.disabled = True
         self.form.setAttribute("data-quiz-state", "finished")
@@ -795,8 +918,10 @@ class Quiz:
             self.update_progress()
             self.send_result(marked)
         if message:
-            self.status.textContent = say(message)
+            self.set_status(say(message))
         if fresh:
+            said = dom.nodes(self.result, ".quiz-result__score, .quiz-result__feedback, .quiz-result__revisit")
+            self.announce(" ".join(dom.text(node) for node in said))
             self.heading.focus(dom.js_object({"preventScroll": True}))
             self.heading.scrollIntoView(dom.js_object({"block": "start"}))
 
@@ -970,7 +1095,7 @@ class Quiz:
         """Clear every answer, with a way back: the status line offers Undo until the next change."""
         self.snapshot = self.state()
         self.start_over()
-        self.status.textContent = say("saved.cleared")
+        self.set_status(say("saved.cleared"))
         self.drop_undo()
         self.undo = _button(say("saved.undo"), "undo")
         self.status.after(self.undo)
@@ -992,7 +1117,7 @@ class Quiz:
         self.finished = snapshot["finished"]
         self.update_progress()
         self.save()
-        self.status.textContent = say("saved.restored")
+        self.set_status(say("saved.restored"))
         self.questions[0].first_control().focus()
 
 

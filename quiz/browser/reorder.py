@@ -36,10 +36,9 @@ class _List:
         # "This order is my answer": the build writes it under the list, disabled (quiz/render.py), so the page
         # keeps its layout when Python starts.
         self.keep = fieldset.querySelector(".quiz-reorder__keep input")
-        # Spoken after each move; empty until then, as a live region must exist before it changes.
-        self.live = dom.el("p", "quiz-visually-hidden")
-        self.live.setAttribute("aria-live", "polite")
-        self.keep.closest("p").after(self.live)
+        # Spoken after each move through the quiz's one live region, which the build writes in the form, empty.
+        form = fieldset.closest("form")
+        self.live = form.querySelector(".quiz-announce") if form else None
         listing.classList.add("quiz-reorder")
         listing.addEventListener("click", dom.proxy(self.on_click))
         self.keep.addEventListener("change", dom.proxy(self.on_keep))
@@ -148,9 +147,10 @@ class _List:
         self.write(True)
         self.refresh()
         item = str(row.getAttribute("data-item"))
-        self.live.textContent = self.say(
-            "reorder.moved", {"step": self.texts.get(item, ""), "position": target + 1, "total": len(rows)}
-        )
+        if self.live is not None:
+            self.live.textContent = self.say(
+                "reorder.moved", {"step": self.texts.get(item, ""), "position": target + 1, "total": len(rows)}
+            )
         self.changed()
 
     def on_keep(self, event):

@@ -56,10 +56,15 @@ def _choices(select):
     ]
 
 
+def _without_number(node):
+    return "" if "quiz-question__number" in node.classes() else None
+
+
 def from_fieldset(node):
     """The TakeQuestion of one rendered <fieldset class="quiz-question">."""
     question = TakeQuestion(json.loads(node.attrs["data-quiz-key"]))
-    question.text = html_tree.text(node.find("legend"))
+    # The legend starts with the question's number ("Question 3:"), which the terminal writes itself.
+    question.text = html_tree.text(node.find("legend"), _without_number)
     hint = node.find("details", "quiz-hint")
     question.hint = html_tree.text(hint.find("p")) if hint is not None else ""
     for option in node.find_all("li", "quiz-option"):

@@ -81,8 +81,10 @@
     first.parentNode.insertBefore(box, first);
   }
 
+  // From disk, every failure has the same cause, and the runtime's first failed request can reject before
+  // start() runs: the reader is told why (fallback.file), not only that something failed.
   function onProblem(reasonKey) {
-    if (!ready()) show(reasonKey);
+    if (!ready()) show(location.protocol === "file:" ? "fallback.file" : reasonKey);
   }
 
   var timer = null;

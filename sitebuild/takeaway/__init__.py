@@ -328,6 +328,7 @@ def build_takeaway(site_dir, copy, built=None):
         lang=lang.group(1) if lang else "en",
         title=copy.title,
         site_name=copy.site_name,
+        words=copy.words,
         built=built or datetime.date.today().isoformat(),
         css=_raw(_styles(site_dir, style_page, style_html)),
         body_attributes=body_attributes,
