@@ -202,6 +202,9 @@ def test_a_pool_draws_five_questions_kept_for_the_attempt_and_drawn_afresh_on_st
     assert page.locator(MAIN_FORM + " fieldset.quiz-question[hidden]").count() == len(MAIN) - 5
     progress = page.locator(MAIN_FORM + " .quiz-progress")
     assert progress.inner_text() == "0 of 5 answered"
+    # Numbered as shown: Question 1 to 5.
+    numbers = page.locator(MAIN_FORM + " fieldset.quiz-question:not([hidden]) .quiz-question__number")
+    assert numbers.all_inner_texts() == ["Question %d:" % n for n in range(1, 6)]
     first = by_id(drawn[0])
     answer(page, first)
     assert progress.inner_text() == "1 of 5 answered"
