@@ -374,7 +374,8 @@ def test_a_quiz_page_landed_on_starts_again_after_leaving_and_coming_back(new_pa
     page, _ = _instant_page(new_page, instant_site, servers, "learn/check/")
     _quiz_ready(page)
     page.click("form.quiz fieldset >> nth=0 >> input >> nth=0")
-    # Following the answer's "Read the section" link, as a learner would.
+    # Checking the question, then following its answer's "Read the section" link, as a learner would.
+    page.click('form.quiz fieldset >> nth=0 >> [data-quiz-action="check-question"]')
     page.click("form.quiz details.quiz-answer >> nth=0 >> summary")
     page.click("form.quiz .quiz-answer__see a >> nth=0")
     page.wait_for_selector("article h2:has-text('Stride length')")
