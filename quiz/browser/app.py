@@ -61,6 +61,13 @@ def say(key, values=None):
     return scoring.fill(STRINGS[key], values or {})
 
 
+def _removed(node):
+    """Takes an offered button out of the page, if there is one; None, for the attribute that held it."""
+    if node is not None:
+        node.remove()
+    return None
+
+
 def _button(text, action, primary=False):
     node = dom.el("button", "md-button md-button--primary" if primary else "md-button", text)
     node.type = "button"
@@ -597,13 +604,16 @@ class Quiz:
         said = str(self.status.textContent)
         offer = say("due.offer", {"n": len(self.review_ids)})
         self.status.textContent = said + " " + offer if said else offer
-        self.review_button = _button(say("due.start"), "review-due", primary=True)
-        self.status.after(self.review_button)
+        self.review_button = self.offer(say("due.start"), "review-due", primary=True)
+
+    def offer(self, text, action, primary=False):
+        """A button right after the status line (Undo, the review on a later visit): returns it."""
+        button = _button(text, action, primary)
+        self.status.after(button)
+        return button
 
     def drop_review_offer(self):
-        if self.review_button is not None:
-            self.review_button.remove()
-            self.review_button = None
+        self.review_button = _removed(self.review_button)
 
     def start_review(self):
         """Just the questions due, unanswered, as an attempt of their own; Start over shows the others again."""
@@ -1097,13 +1107,10 @@ class Quiz:
         self.start_over()
         self.set_status(say("saved.cleared"))
         self.drop_undo()
-        self.undo = _button(say("saved.undo"), "undo")
-        self.status.after(self.undo)
+        self.undo = self.offer(say("saved.undo"), "undo")
 
     def drop_undo(self):
-        if self.undo is not None:
-            self.undo.remove()
-            self.undo = None
+        self.undo = _removed(self.undo)
 
     def restore_snapshot(self):
         snapshot, self.snapshot = self.snapshot, None
