@@ -8,14 +8,17 @@ images and `see:` sections that exist.
 """
 
 import os
+import re
 import subprocess
 import urllib.parse
 
 from . import element_ids, front_yaml, invisible, page_html
+from . import strings as catalogue
 from .anchors import PageAnchors
 from .blocks import BlockFinder
 from .browser import typos
 from .front_matter import front_matter_issues, meta_file_issues, per_quiz_numbers
+from .page import LABEL_ATTRIBUTE, UNKNOWN_LABEL
 from .parse import DEFAULT_QUIZ, TYPO_TYPES, parse_question
 from .published import meta_files
 from .source import FileIssue, display_path, headings, markdown_files, page_body, read_page
@@ -51,6 +54,7 @@ def check_docs(docs_dir, extensions=None, check_pages=True, excluded=None, meta_
         issues.extend(FileIssue(shown, line, message) for line, message in front_yaml.page_issues(text))
         if check_pages:
             issues.extend(FileIssue(shown, line, message) for line, message in page_html.problems(text))
+        issues.extend(FileIssue(shown, line, message) for line, message in label_problems(text))
         body, first_line = page_body(text)
         try:
             blocks, problems = finder.find(body, first_line)
@@ -98,6 +102,23 @@ def check_docs(docs_dir, extensions=None, check_pages=True, excluded=None, meta_
     issues.extend(clash_issues(id_places, quiz_places, docs_dir))
     issues.sort(key=lambda issue: (issue.path, issue.line))
     return questions, issues
+
+
+# `{: data-quiz-label="quiz.check" }` or the attribute in HTML, as the page's markup has it.
+LABEL_KEY_RE = re.compile(r"""\s%s\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>}]*))""" % LABEL_ATTRIBUTE)
+
+
+def label_problems(text):
+    """[(line, message)] for each button the page's text names (quiz.page.labels_from_catalogue) by a key the
+    quiz's strings do not have, found here with its line rather than by the build without one."""
+    keys = catalogue.load("en")
+    markup = page_html.visible_markup(text)
+    found = []
+    for match in LABEL_KEY_RE.finditer(markup):
+        key = next(value for value in match.groups() if value is not None)
+        if key not in keys:
+            found.append((markup.count("\n", 0, match.start()) + 1, UNKNOWN_LABEL % key))
+    return found
 
 
 def apply_page_typos(questions, page_typos):

@@ -350,7 +350,9 @@ def wrap_quizzes(html, strings, shuffle_questions=(), page_typos=None, confidenc
 
 # A button named in the page's own text, written `**Check my answers**{: data-quiz-label="quiz.check" }`: the
 # build puts the catalogue's words in, so instructions name the buttons as the reader's language shows them.
-LABEL_RE = re.compile(r'<(strong|em|b|span)\b([^>]*?)\sdata-quiz-label="([^"]*)"([^>]*)>(.*?)</\1>', re.S)
+LABEL_ATTRIBUTE = "data-quiz-label"
+LABEL_RE = re.compile(r'<(strong|em|b|span)\b([^>]*?)\s%s="([^"]*)"([^>]*)>(.*?)</\1>' % LABEL_ATTRIBUTE, re.S)
+UNKNOWN_LABEL = '%s="%%s" names no string of the quiz (its keys are in quiz/strings/en.json)' % LABEL_ATTRIBUTE
 
 
 def labels_from_catalogue(html, strings):
@@ -359,9 +361,7 @@ def labels_from_catalogue(html, strings):
     def replace(match):
         tag, before, key, after, _ = match.groups()
         if key not in strings:
-            raise PageError(
-                'data-quiz-label="%s" names no string of the quiz (its keys are in quiz/strings/en.json)' % key
-            )
+            raise PageError(UNKNOWN_LABEL % key)
         text = html_lib.escape(fill(strings[key], {}), quote=False)
         return "<%s%s%s>%s</%s>" % (tag, before, after, text, tag)
 

@@ -6,6 +6,8 @@
   mkdocs-static-i18n sets it for each language it builds in its own on_config, which runs after this one's;
   then checks every quiz in docs_dir and stops the build listing each mistake as path:line: message;
 - on_files: publishes the runtime (PyScript, MicroPython, the quiz's Python and web files) from this package;
+- on_page_content: puts the catalogue's words into the buttons the page's text names (data-quiz-label), so
+  the search index has them too;
 - on_post_page: adds the runtime's tags and the page's settings to pages that show a question (and the
   loader to every page when Material's instant navigation is on, see quiz/page.py).
 
@@ -27,7 +29,7 @@ from . import strings as catalogue
 from .anchors import use_extensions
 from .check import check_docs
 from .fence import format_quiz, use_language
-from .page import PageError, has_quiz, inject, instant_navigation, namespace_problem, settings
+from .page import PageError, has_quiz, inject, instant_navigation, labels_from_catalogue, namespace_problem, settings
 from .published import META_PLUGIN, exclusion
 from .runtime import SITE_PREFIX, RuntimeFilesError, site_files
 from .source import format_issues
@@ -117,6 +119,14 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         for site_path, source in self.files:
             files.append(File.generated(config, site_path, abs_src_path=source))
         return files
+
+    def on_page_content(self, html, page, config, files):
+        # Here, not only in on_post_page: the search index is made from the page's content before then, and a
+        # reader searching in the page's language finds the buttons by the words the page shows.
+        try:
+            return labels_from_catalogue(html, self.language.strings)
+        except PageError as error:
+            raise PluginError("quiz: %s: %s" % (page.file.src_uri, error)) from None
 
     def on_post_page(self, output, page, config):
         quiz = has_quiz(output)

@@ -18,7 +18,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
 from sitebuild import steps  # noqa: E402
-from sitebuild.config import ConfigError, site_words  # noqa: E402
+from sitebuild.config import ConfigError  # noqa: E402
 from sitebuild.content_error import ContentError  # noqa: E402
 from sitebuild.files import AssetError  # noqa: E402
 from sitebuild.takeaway import TakeawayError  # noqa: E402
@@ -32,16 +32,6 @@ def _listed(error):
 
 def on_startup(command, dirty, **kwargs):
     _command["name"] = command
-
-
-def on_config(config, **kwargs):
-    """The headings' permalink title in the site's language: the toc extension takes one fixed string, which
-    mkdocs.yml can give in one language only."""
-    toc = config["mdx_configs"].get("toc")
-    permalink = site_words(config).get("permalink")
-    if isinstance(toc, dict) and toc.get("permalink") and permalink:
-        toc["permalink_title"] = permalink
-    return config
 
 
 def on_pre_build(config, **kwargs):

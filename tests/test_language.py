@@ -14,6 +14,8 @@ from quiz import strings
 from quiz.browser.scoring import fill
 from quiz.page import SETTINGS_RE
 from sitebuild.config import load as read_config
+from sitebuild.config import offline_copy
+from sitebuild.takeaway import date_in_words
 
 from .conftest import DOCS, ROOT, Server, config_in, run_build
 from .test_languages_build import QUIZ_PAGE, build, i18n_project
@@ -65,6 +67,20 @@ def test_the_built_page_carries_the_catalogue_of_its_language(foreign_site):
     assert settings["strings"] == catalogue and settings["language"] == language
     for key in ("question.show_answer", "hint.choose_one", "hint.cloze", "control.place", "answer.order"):
         assert catalogue[key].replace("\u00a0", "&nbsp;") in html or catalogue[key] in html, key
+    # The buttons the instructions name, in the page and in what search finds.
+    index = json.loads(site.joinpath("search", "search_index.json").read_text(encoding="utf-8"))
+    text = " ".join(entry["text"] for entry in index["docs"] if entry["location"].startswith("quiz.html"))
+    assert catalogue["quiz.check"] in text and ENGLISH["quiz.check"] not in text
+    # Every heading's permalink titled in the page's language.
+    words = read_config(ROOT / "mkdocs.yml")["extra"]["site_strings"][language]
+    article = site.joinpath("unlock-your-ankles.html").read_text(encoding="utf-8")
+    titles = set(re.findall(r'<a class="headerlink" href="#[^"]*" title="([^"]*)">', article))
+    assert titles == {words["permalink"]}, titles
+    # The take-away copy's banner: its words, and the day it was built in them.
+    copy = site.joinpath(offline_copy(read_config(ROOT / "mkdocs.yml")).file_name).read_text(encoding="utf-8")
+    assert words["takeaway_title"] in copy and words["takeaway_contents"] in copy
+    built, shown = re.search(r'<time datetime="([\d-]+)">([^<]*)</time>', copy).groups()
+    assert shown == date_in_words(built, words) != built
 
 
 def test_every_quiz_string_is_in_the_page_language_in_the_browser(foreign_site, quiz_in):

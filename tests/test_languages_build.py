@@ -105,6 +105,21 @@ def test_an_english_build_writes_a_decimal_point(tmp_path):
     assert "2.5 km</span> (anything from 2.25 to 2.75 km counts)" in html
 
 
+def test_buttons_the_text_names_are_in_the_page_language_in_the_page_and_the_search_index(tmp_path):
+    folder = project(tmp_path, language="fr", plugins=["search"])
+    config = yaml.safe_load((folder / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["markdown_extensions"] = ["attr_list"]
+    (folder / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    with open(folder / "content" / "learn" / "check.md", "a", encoding="utf-8") as handle:
+        handle.write('\nPress **Check my answers**{: data-quiz-label="quiz.check" } at the end.\n')
+    html = built(folder)
+    french = strings.load("fr")
+    assert "<strong>%s</strong>" % french["quiz.check"] in html
+    index = json.loads((folder / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    text = " ".join(entry["text"] for entry in index["docs"] if entry["location"].startswith("learn/check/"))
+    assert french["quiz.check"] in text and ENGLISH["quiz.check"] not in text, text
+
+
 def test_a_language_the_quiz_does_not_ship_gives_english_and_a_warning_naming_it(tmp_path):
     folder = project(tmp_path, language="sv")
     result = build(folder, strict=False)

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from sitebuild.config import ConfigError, built_page, load, offline_copy, section_id
-from sitebuild.takeaway import TakeawayError, build_takeaway
+from sitebuild.takeaway import TakeawayError, build_takeaway, date_in_words
 
 from .conftest import ROOT
 
@@ -143,3 +143,21 @@ def test_a_copy_without_a_quiz_page_has_no_quiz_runtime(tmp_path):
     assert "pages of the Test site site" in html and '<time datetime="2030-01-02">' in html
     assert "importmap" not in html and "mpy-script" not in html
     assert 'data-takeaway-dark="{&#34;scheme&#34;: &#34;slate&#34;, &#34;primary&#34;: &#34;teal&#34;}"' in html
+
+
+def test_the_copy_names_its_build_date_in_the_site_words_of_its_language(tmp_path):
+    site_strings = load(ROOT / "mkdocs.yml")["extra"]["site_strings"]
+    assert date_in_words("2026-12-05", site_strings["en"]) == "5 December 2026"
+    assert date_in_words("2026-03-01", site_strings["de"]) == "1. März 2026"
+    assert date_in_words("2026-02-20", site_strings["fr"]) == "20 février 2026"
+    # A site without those words keeps the ISO date, which no reader takes for another day either.
+    assert date_in_words("2026-12-05", {}) == "2026-12-05"
+    copy = offline_copy(load(write_config(tmp_path)))
+    copy.words = site_strings["de"]
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "one.html").write_text(PAGE % '<h1 id="one-title">Eins</h1>', encoding="utf-8")
+    (site / "guides").mkdir()
+    (site / "guides" / "two.html").write_text(PAGE % '<h1 id="two-title">Zwei</h1>', encoding="utf-8")
+    html = Path(build_takeaway(str(site), copy, built="2030-01-02")).read_text(encoding="utf-8")
+    assert 'erstellt am <time datetime="2030-01-02">2. Januar 2030</time>.' in html  # codespell:ignore

@@ -182,6 +182,24 @@ def test_the_check_button_stays_under_the_finger_and_the_verdict_shows(quiz_at_v
     assert verdict["y"] >= 0 and verdict["y"] + verdict["height"] <= page.viewport_size["height"]
 
 
+def test_a_verdict_that_lands_off_screen_is_scrolled_into_view(quiz_at_viewport):
+    page = quiz_at_viewport
+    # A text box at the foot of the screen, checked with Enter: its verdict, in the row below, would land
+    # under the screen's edge.
+    fill = of_type("fill")
+    field = box(page, fill).locator("input")
+    field.fill("not the answer")
+    field.evaluate("node => window.scrollBy(0, node.getBoundingClientRect().bottom - innerHeight + 2)")
+    verdict_row = box(page, fill).locator(".quiz-question__actions").bounding_box()
+    assert verdict_row["y"] >= page.viewport_size["height"], verdict_row
+    field.press("Enter")
+    page.wait_for_timeout(300)
+    verdict = box(page, fill).locator(".quiz-verdict").bounding_box()
+    bar = page.locator(MAIN_FORM + " .quiz-bar").bounding_box()
+    assert verdict["y"] >= bar["y"] + bar["height"] - 1, (verdict, bar)
+    assert verdict["y"] + verdict["height"] <= page.viewport_size["height"], verdict
+
+
 def test_touch_targets_are_44_px(quiz_at_viewport):
     page = quiz_at_viewport
     question, numeric = MAIN[0], of_type("numeric")
@@ -199,6 +217,13 @@ def test_touch_targets_are_44_px(quiz_at_viewport):
     for selector in targets:
         size = page.locator(selector).first.bounding_box()
         assert size["height"] >= 44, (selector, size)
+    # Every option row and certainty choice, pressed anywhere on its label; the box centred on the first line.
+    for label in page.locator(".quiz-option label, .quiz-confidence__choice label").all():
+        size = label.bounding_box()
+        assert size["height"] >= 44 and size["width"] >= 24, (label.text_content(), size)
+    for row in page.locator(".quiz-option").all()[:8]:
+        tick, label = row.locator("input").bounding_box(), row.locator("label").bounding_box()
+        assert abs(tick["y"] + tick["height"] / 2 - (label["y"] + 22)) <= 2, (tick, label)
     answer(page, question, "wrong")
     press(page, question)
     summary = box(page, question).locator("details.quiz-answer > summary").bounding_box()

@@ -6,6 +6,7 @@ Zensical ignores `plugins:` and `hooks:`, so this runs the commands the README g
 """
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -50,6 +51,21 @@ def zensical_site(tmp_path_factory):
     # Nothing of the quiz's runtime was written into the sources.
     assert not (project / "docs" / "assets" / "quiz").exists()
     return project / "site"
+
+
+def test_a_zensical_build_in_german_names_the_permalinks_and_the_byline_in_german(tmp_path):
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path)
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("language: en", "language: de"), encoding="utf-8")
+    copy_docs(tmp_path / "docs")
+    shutil.copytree(ROOT / "overrides", tmp_path / "overrides")
+    step(sys.executable, "-m", "sitebuild", "prepare", "docs", cwd=tmp_path)
+    step(ZENSICAL, "build", "--strict", cwd=tmp_path)
+    words = read_config()["extra"]["site_strings"]["de"]
+    article = (tmp_path / "site" / "unlock-your-ankles.html").read_text(encoding="utf-8")
+    titles = set(re.findall(r'<a class="headerlink" href="#[^"]*" title="([^"]*)">', article))
+    assert titles == {words["permalink"]}, titles
+    assert words["byline"].split("{")[0] in article
 
 
 def test_zensical_builds_every_page(zensical_site):

@@ -277,6 +277,17 @@ def _quiz(site_dir, quiz_html):
     }
 
 
+def date_in_words(iso, words):
+    """The day of an ISO date in the site's words ("5 December 2026" for "2026-12-05"), by its `date` and
+    `months` as the article's byline writes its date: a date no reader can take for another; the ISO date
+    for a site without those words."""
+    pattern, months = words.get("date"), words.get("months")
+    if not pattern or not isinstance(months, list) or len(months) != 12:
+        return iso
+    year, month, day = iso.split("-")
+    return pattern.replace("{day}", str(int(day))).replace("{month}", months[int(month) - 1]).replace("{year}", year)
+
+
 def build_takeaway(site_dir, copy, built=None):
     """Write the single-file copy described by `copy` (a sitebuild.config.OfflineCopy) into site_dir.
     Every page it lists must be built. Returns the file's path."""
@@ -324,12 +335,14 @@ def build_takeaway(site_dir, copy, built=None):
         if name == "dir" or name.startswith("data-md-color-")
     ]
     template = _environment().get_template("takeaway.html")
+    built = built or datetime.date.today().isoformat()
     values = dict(
         lang=lang.group(1) if lang else "en",
         title=copy.title,
         site_name=copy.site_name,
         words=copy.words,
-        built=built or datetime.date.today().isoformat(),
+        built=built,
+        built_in_words=date_in_words(built, copy.words),
         css=_raw(_styles(site_dir, style_page, style_html)),
         body_attributes=body_attributes,
         dark_palette=json.dumps(copy.dark_palette) if copy.dark_palette else "",
