@@ -6,18 +6,7 @@ check` and the quiz plugin so that the check and the build refuse the same thing
 sitebuild/mkdocs_hooks.py, Zensical by the README's commands).
 """
 
-from quiz.page_html import (  # noqa: F401 (the messages are the tests' too)
-    ELSEWHERE_MESSAGE,
-    EVENT_MESSAGE,
-    PRINTED_ENTITY_MESSAGE,
-    PRINTED_TAG_MESSAGE,
-    QUIZ_MESSAGE,
-    SCRIPT_MESSAGE,
-    URL_MESSAGE,
-    mask_fences,
-    problems,
-    visible_markup,
-)
+from quiz.page_html import problems
 from quiz.source import display_path, markdown_files, read_page
 
 from .content_error import ContentError

@@ -9,9 +9,9 @@ import sys
 
 import pytest
 
-from quiz.page_html import ELSEWHERE_TAGS
-from sitebuild.unsafe_html import (
+from quiz.page_html import (
     ELSEWHERE_MESSAGE,
+    ELSEWHERE_TAGS,
     EVENT_MESSAGE,
     PRINTED_ENTITY_MESSAGE,
     PRINTED_TAG_MESSAGE,
