@@ -618,12 +618,7 @@ class Quiz:
     def start_review(self):
         """Just the questions due, unanswered, as an attempt of their own; Start over shows the others again."""
         self.drop_review_offer()
-        self.finished = False
-        self.hide_result()
-        for question in self.all_questions:
-            question.reset()
-            question.tries = 0
-            question.show_hints(0)
+        self.unanswer_all()
         self.reviewing = True
         self.show_only(self.review_ids)
         self.status.textContent = ""
@@ -1073,6 +1068,16 @@ class Quiz:
         self.send("quiz:result", detail)
 
     # Starting again.
+    def unanswer_all(self):
+        """Every question of the quiz (a pool's unshown ones too) blank, with no tries or hints yet, and the
+        result hidden: where starting over and a review on a later visit both begin."""
+        self.finished = False
+        self.hide_result()
+        for question in self.all_questions:
+            question.reset()
+            question.tries = 0
+            question.show_hints(0)
+
     def retry_wrong(self):
         """Keep what is fully right, clear the rest, and go back to the first question to answer again."""
         retry = [q for q in self.questions if q.result is None or q.result["verdict"] != scoring.CORRECT]
@@ -1088,12 +1093,7 @@ class Quiz:
     def start_over(self, redraw=False):
         """Every answer cleared; a quiz with a pool draws its questions afresh when the learner starts over
         (not on Clear, which Undo can take back)."""
-        self.finished = False
-        self.hide_result()
-        for question in self.all_questions:
-            question.reset()
-            question.tries = 0
-            question.show_hints(0)
+        self.unanswer_all()
         if redraw and (self.pool or self.reviewing):
             self.reviewing = False
             self.draw(self.pool_seed(fresh=True))
