@@ -58,13 +58,20 @@ def _did_you_mean(quiz_id, quiz_ids):
     return "; did you mean %r?" % close[0] if close else ""
 
 
-def _no_such_quiz(setting, quiz_id, quiz_ids):
-    return "%s: no quiz with id %r on this page%s (%s)" % (
+def _no_such_quiz(front, node, setting, quiz_id, quiz_ids):
+    """The issue, at node's line, of a setting naming a quiz id the page does not have."""
+    message = "%s: no quiz with id %r on this page%s (%s)" % (
         setting,
         quiz_id,
         _did_you_mean(quiz_id, quiz_ids),
         _quizzes_named(quiz_ids),
     )
+    return front.line(node), message
+
+
+def _quiz_id(id_node):
+    """The quiz id a mapping key names, or None for a key that is not a plain value."""
+    return id_node.value if isinstance(id_node, yaml.ScalarNode) else None
 
 
 def meta_file_issues(yaml_text, quiz_ids):
@@ -146,14 +153,7 @@ def _shuffle_issues(front, node, quiz_ids, name="quiz_shuffle_questions"):
         named = [(item, item.value) for item in node.value]
     else:
         return [(front.line(node), "%s must be `true` or a list of quiz ids" % name)]
-    return [
-        (
-            front.line(item),
-            _no_such_quiz(name, quiz_id, quiz_ids),
-        )
-        for item, quiz_id in named
-        if quiz_id not in quiz_ids
-    ]
+    return [_no_such_quiz(front, item, name, quiz_id, quiz_ids) for item, quiz_id in named if quiz_id not in quiz_ids]
 
 
 def _plain_text_issue(text, what):
@@ -192,14 +192,9 @@ def _bands_issues(front, node, quiz_ids):
         return [(front.line(node), "quiz_score_bands must list, under each quiz id, its bands: %s" % BAND_SHAPE)]
     issues = []
     for id_node, bands_node in node.value:
-        quiz_id = id_node.value if isinstance(id_node, yaml.ScalarNode) else None
+        quiz_id = _quiz_id(id_node)
         if quiz_id not in quiz_ids:
-            issues.append(
-                (
-                    front.line(id_node),
-                    _no_such_quiz("quiz_score_bands", quiz_id, quiz_ids),
-                )
-            )
+            issues.append(_no_such_quiz(front, id_node, "quiz_score_bands", quiz_id, quiz_ids))
         if not isinstance(bands_node, yaml.SequenceNode) or not bands_node.value:
             issues.append(
                 (front.line(bands_node), "quiz_score_bands: %r needs a list of bands, each %s" % (quiz_id, BAND_SHAPE))
@@ -310,14 +305,9 @@ def _per_quiz_issues(front, node, quiz_ids, name, low, high, meaning, most=None)
         return [(front.line(node), shape)]
     issues = []
     for id_node, value_node in node.value:
-        quiz_id = id_node.value if isinstance(id_node, yaml.ScalarNode) else None
+        quiz_id = _quiz_id(id_node)
         if quiz_id not in quiz_ids:
-            issues.append(
-                (
-                    front.line(id_node),
-                    _no_such_quiz(name, quiz_id, quiz_ids),
-                )
-            )
+            issues.append(_no_such_quiz(front, id_node, name, quiz_id, quiz_ids))
             continue
         value = _whole(front, value_node)
         top, reason = (most or {}).get(quiz_id, (high, None))
