@@ -46,6 +46,7 @@ def check_docs(docs_dir, extensions=None, check_pages=True, excluded=None, meta_
     # Where each question id and each quiz id is used: (path, line) in page order.
     id_places, quiz_places = {}, {}
     page_quizzes = {}
+    label_keys = set(catalogue.load("en"))
     for path, text in sources.items():
         shown = display_path(path)
         if path in unreadable:
@@ -54,7 +55,7 @@ def check_docs(docs_dir, extensions=None, check_pages=True, excluded=None, meta_
         issues.extend(FileIssue(shown, line, message) for line, message in front_yaml.page_issues(text))
         if check_pages:
             issues.extend(FileIssue(shown, line, message) for line, message in page_html.problems(text))
-        issues.extend(FileIssue(shown, line, message) for line, message in label_problems(text))
+        issues.extend(FileIssue(shown, line, message) for line, message in label_problems(text, label_keys))
         body, first_line = page_body(text)
         try:
             blocks, problems = finder.find(body, first_line)
@@ -108,10 +109,9 @@ def check_docs(docs_dir, extensions=None, check_pages=True, excluded=None, meta_
 LABEL_KEY_RE = re.compile(r"""\s%s\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>}]*))""" % LABEL_ATTRIBUTE)
 
 
-def label_problems(text):
-    """[(line, message)] for each button the page's text names (quiz.page.labels_from_catalogue) by a key the
-    quiz's strings do not have, found here with its line rather than by the build without one."""
-    keys = catalogue.load("en")
+def label_problems(text, keys):
+    """[(line, message)] for each button the page's text names (quiz.page.labels_from_catalogue) by a key not
+    among `keys` (the quiz's strings), found here with its line rather than by the build without one."""
     markup = page_html.visible_markup(text)
     found = []
     for match in LABEL_KEY_RE.finditer(markup):
